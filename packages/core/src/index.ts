@@ -60,3 +60,70 @@ export { capabilities, capabilityMethods } from './spec/capabilities.js';
 // Events
 export type { CallSite, ErrorSummary, ReelsmithEventName, ReelsmithEvents, RunStatus } from './events/event-map.js';
 export { createEventBus, type EventBus, type EventBusOptions, type Listener } from './events/event-bus.js';
+
+// Resilience
+export { parseRetryAfter, retryAfterFromHeaders, type HeaderLookup } from './resilience/retry-after.js';
+export {
+  computeRetryDelay,
+  defaultRetrySettings,
+  isRetryableError,
+  withRetry,
+  type RetryInfo,
+  type RetryOptions,
+  type RetrySettings,
+} from './resilience/with-retry.js';
+export {
+  circuitBreaker,
+  defaultBreakerSettings,
+  type BreakerOptions,
+  type BreakerSettings,
+  type BreakerState,
+  type CircuitBreaker,
+} from './resilience/circuit-breaker.js';
+export { createBreakerRegistry, type BreakerRegistry } from './resilience/breaker-registry.js';
+export { createLimiter, type LimitSettings, type Limiter } from './resilience/limiter.js';
+export { fallback, type FallbackOptions } from './resilience/fallback.js';
+export { FallbackExhaustedError, type FallbackFailure } from './errors/fallback-exhausted-error.js';
+export {
+  assertProvider,
+  createProviderRuntime,
+  type ProviderRuntime,
+  type ProviderRuntimeOptions,
+} from './resilience/provider-runtime.js';
+export type { CallScope } from './resilience/call-scope.js';
+
+// Budget
+export { createCostLedger, type CostEntry, type CostLedger, type CostLedgerOptions } from './budget/cost-ledger.js';
+
+// Pipeline
+export {
+  definePhase,
+  type AnyPhase,
+  type DraftWithoutMarker,
+  type Need,
+  type Phase,
+  type PhaseContext,
+  type PhaseDefinition,
+  type PhaseInputs,
+  type PhaseOutputs,
+} from './pipeline/phase.js';
+export {
+  definePipeline,
+  type JobInput,
+  type Pipeline,
+  type PipelineOptions,
+  type RunOptions,
+  type RunOutcome,
+} from './pipeline/define-pipeline.js';
+export type { RunResult } from './pipeline/execute-run.js';
+export { criticalPathMs, orderPhases } from './pipeline/dag.js';
+export { publishMarker } from './pipeline/marker.js';
+export { publishKeys, type PublishIntent } from './pipeline/publish-once.js';
+export { phaseKey, runKey, type PhaseRecord, type RunRecord } from './pipeline/run-record.js';
+
+// Config
+export { parseConfig, type FixHints } from './config/parse-config.js';
+
+// Stores
+export { createFileCheckpointStore } from './stores/file-checkpoint-store.js';
+export { createFileMediaStore } from './stores/file-media-store.js';

@@ -1,12 +1,14 @@
 import type { ErrorSummary } from '../events/event-map.js';
 import { redactText } from '../secrets/redact.js';
+import { FallbackExhaustedError } from './fallback-exhausted-error.js';
 import { ProviderError } from './provider-error.js';
 import { RetryError } from './retry-error.js';
 
-/** The provider error behind `error`, looking through `RetryError`. */
+/** The provider error behind `error`, looking through `RetryError` and `FallbackExhaustedError` (last failure). */
 export function underlyingProviderError(error: unknown): ProviderError | undefined {
   if (ProviderError.isInstance(error)) return error;
   if (RetryError.isInstance(error)) return underlyingProviderError(error.lastError);
+  if (FallbackExhaustedError.isInstance(error)) return underlyingProviderError(error.failures.at(-1)?.error);
   return undefined;
 }
 

@@ -1,30 +1,37 @@
 import type { Capability } from './provider.js';
 
+/** How the runtime treats one method of a capability. */
+export interface CapabilityMethod {
+  name: string;
+  /** The result carries a `cost`; the budget is checked before the call. */
+  paid: boolean;
+  /** Index of the `CallOptions` argument. */
+  optionsIndex: number;
+  /** The runtime may retry it. `publish` is not: the engine reconciles before any second try. */
+  retry: boolean;
+}
+
+const method = (name: string, optionsIndex: number, paid = true, retry = true): CapabilityMethod => ({
+  name,
+  paid,
+  optionsIndex,
+  retry,
+});
+
 /**
- * The methods of each capability that make external calls, and whether they are paid
- * (return a `cost`). The runtime wraps exactly these: events, breaker, limits, budget, retry.
- * `fallback()` composes exactly these.
+ * The methods of each capability that make external calls. The runtime wraps exactly these
+ * (events, breaker, limits, budget, retry) and `fallback()` composes exactly these.
  */
-export const capabilityMethods: Readonly<Record<Capability, readonly { name: string; paid: boolean }[]>> = {
-  script: [{ name: 'generateScript', paid: true }],
-  image: [{ name: 'generateImage', paid: true }],
-  voice: [{ name: 'synthesize', paid: true }],
-  'vision-judge': [{ name: 'judge', paid: true }],
-  renderer: [{ name: 'render', paid: true }],
-  publisher: [
-    { name: 'publish', paid: true },
-    { name: 'findExisting', paid: false },
-  ],
-  'product-source': [{ name: 'getProduct', paid: true }],
-  'job-source': [
-    { name: 'listPending', paid: false },
-    { name: 'claim', paid: false },
-    { name: 'update', paid: false },
-  ],
-  'media-store': [
-    { name: 'put', paid: false },
-    { name: 'get', paid: false },
-  ],
+export const capabilityMethods: Readonly<Record<Capability, readonly CapabilityMethod[]>> = {
+  script: [method('generateScript', 1)],
+  image: [method('generateImage', 1)],
+  voice: [method('synthesize', 1)],
+  'vision-judge': [method('judge', 1)],
+  renderer: [method('render', 1)],
+  publisher: [method('publish', 1, true, false), method('findExisting', 1, false)],
+  'product-source': [method('getProduct', 1)],
+  'job-source': [method('listPending', 0, false), method('claim', 2, false, false), method('update', 2, false)],
+  'media-store': [method('put', 3, false), method('get', 1, false)],
   'checkpoint-store': [],
 };
 

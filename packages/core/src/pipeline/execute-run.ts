@@ -1,0 +1,225 @@
+import { performance } from 'node:perf_hooks';
+import { type CostLedger, createCostLedger } from '../budget/cost-ledger.js';
+import { CheckpointCorruptError } from '../errors/checkpoint-corrupt-error.js';
+import { PhaseError } from '../errors/phase-error.js';
+import { summarizeError } from '../errors/summarize-error.js';
+import type { EventBus } from '../events/event-bus.js';
+import { redactText, redactValue } from '../secrets/redact.js';
+import type { ProviderRuntime } from '../resilience/provider-runtime.js';
+import type { RetrySettings } from '../resilience/with-retry.js';
+import type { CallWarning } from '../spec/call-options.js';
+import type { CheckpointStore } from '../spec/checkpoint-store.js';
+import type { Job } from '../spec/job.js';
+import type { MediaStore } from '../spec/media-store.js';
+import type { AnyPhase, PhaseContext } from './phase.js';
+import { publishOnce } from './publish-once.js';
+import { type PhaseRecord, phaseKey, type RunRecord, runKey } from './run-record.js';
+
+/** The outcome of a successful run. */
+export interface RunResult {
+  runId: string;
+  jobId: string;
+  status: 'succeeded';
+  /** Phase outputs by name (as checkpointed: JSON, redacted). */
+  outputs: Record<string, unknown>;
+  costUsd: number;
+  durationMs: number;
+  /** True when the run continued an earlier one. */
+  resumed: boolean;
+  /** Phases skipped because a checkpoint held their output. */
+  skipped: string[];
+}
+
+/** What one run needs from its pipeline. */
+export interface RunEnvironment {
+  phases: readonly AnyPhase[];
+  checkpoints: CheckpointStore;
+  media: MediaStore;
+  events: EventBus;
+  runtime: ProviderRuntime;
+  budgetUsd: number | undefined;
+  retry: RetrySettings | false;
+  secrets: readonly string[];
+}
+
+/** Runs every phase of `environment` for `job` as run `runId`, resuming from checkpoints. */
+export async function executeRun(
+  environment: RunEnvironment,
+  job: Job,
+  runId: string,
+  outerSignal?: AbortSignal,
+): Promise<RunResult> {
+  const { checkpoints, events } = environment;
+  const started = performance.now();
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(outerSignal?.reason);
+  outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (outerSignal?.aborted) controller.abort(outerSignal.reason);
+
+  const resumed = (await checkpoints.keys(runId)).length > 0;
+  const ledger = createCostLedger({ runId, limitUsd: environment.budgetUsd, events });
+  const startedAt = new Date().toISOString();
+  await checkpoints.set(runId, runKey, { runId, job, status: 'running', startedAt } satisfies RunRecord);
+  events.emit('run:start', { runId, jobId: job.id, resumed, at: startedAt });
+
+  const outputs: Record<string, unknown> = {};
+  const skipped: string[] = [];
+  const running = new Map<string, Promise<void>>();
+  let failure: { phase: string; error: unknown } | undefined;
+
+  const runPhase = async (phase: AnyPhase): Promise<void> => {
+    await Promise.all(phase.needs.map((need) => running.get(need)));
+    controller.signal.throwIfAborted();
+    const record = await readPhaseRecord(checkpoints, runId, phase.name, (error) =>
+      events.emit('phase:warning', {
+        runId,
+        phase: phase.name,
+        warning: { type: 'other', message: `${(error as Error).message} The phase runs again.` },
+      }),
+    );
+    if (record) {
+      ledger.restore(record.costUsd);
+      outputs[phase.name] = record.output;
+      skipped.push(phase.name);
+      events.emit('phase:skip', { runId, phase: phase.name, reason: 'checkpoint', at: new Date().toISOString() });
+      return;
+    }
+    const phaseStarted = performance.now();
+    const spentBefore = ledger.totalUsd;
+    events.emit('phase:start', { runId, phase: phase.name, at: new Date().toISOString() });
+    try {
+      const context = createContext(environment, job, runId, phase, outputs, controller.signal, ledger);
+      const output = redactValue(await phase.run(context), environment.secrets) ?? null;
+      const durationMs = performance.now() - phaseStarted;
+      const costUsd = ledger.totalUsd - spentBefore;
+      await checkpoints.set(runId, phaseKey(phase.name), {
+        output,
+        costUsd,
+        durationMs,
+        finishedAt: new Date().toISOString(),
+      } satisfies PhaseRecord);
+      outputs[phase.name] = JSON.parse(JSON.stringify(output));
+      events.emit('phase:end', { runId, phase: phase.name, durationMs, costUsd, at: new Date().toISOString() });
+    } catch (error) {
+      if (!failure) failure = { phase: phase.name, error };
+      events.emit('phase:error', {
+        runId,
+        phase: phase.name,
+        error: summarizeError(error, environment.secrets),
+        at: new Date().toISOString(),
+      });
+      controller.abort(error);
+      throw error;
+    }
+  };
+
+  for (const phase of environment.phases) {
+    const promise = runPhase(phase);
+    promise.catch(() => {});
+    running.set(phase.name, promise);
+  }
+  await Promise.allSettled(running.values());
+  outerSignal?.removeEventListener('abort', onOuterAbort);
+
+  const durationMs = performance.now() - started;
+  const endedAt = new Date().toISOString();
+  if (failure || controller.signal.aborted) {
+    const cancelled = !failure;
+    const error = failure?.error ?? controller.signal.reason;
+    const status = cancelled ? 'cancelled' : 'failed';
+    await checkpoints.set(runId, runKey, {
+      runId,
+      job,
+      status,
+      startedAt,
+      endedAt,
+      costUsd: ledger.totalUsd,
+    } satisfies RunRecord);
+    events.emit('run:end', {
+      runId,
+      jobId: job.id,
+      status,
+      costUsd: ledger.totalUsd,
+      durationMs,
+      at: endedAt,
+      error: summarizeError(error, environment.secrets),
+    });
+    const phaseError = new PhaseError(runId, failure?.phase ?? '(cancelled)', error);
+    phaseError.message = redactText(phaseError.message, environment.secrets);
+    throw phaseError;
+  }
+  await checkpoints.set(runId, runKey, {
+    runId,
+    job,
+    status: 'succeeded',
+    startedAt,
+    endedAt,
+    costUsd: ledger.totalUsd,
+  } satisfies RunRecord);
+  events.emit('run:end', { runId, jobId: job.id, status: 'succeeded', costUsd: ledger.totalUsd, durationMs, at: endedAt });
+  return { runId, jobId: job.id, status: 'succeeded', outputs, costUsd: ledger.totalUsd, durationMs, resumed, skipped };
+}
+
+function createContext(
+  environment: RunEnvironment,
+  job: Job,
+  runId: string,
+  phase: AnyPhase,
+  outputs: Record<string, unknown>,
+  signal: AbortSignal,
+  ledger: CostLedger,
+): PhaseContext {
+  const { events, runtime } = environment;
+  const inputs = Object.fromEntries(phase.needs.map((need) => [need, outputs[need]]));
+  const scope = {
+    runId,
+    phase: phase.name,
+    ledger,
+    signal,
+    onWarning: (warning: CallWarning, provider: string) =>
+      events.emit('phase:warning', { runId, phase: phase.name, warning, provider }),
+  };
+  return {
+    runId,
+    job,
+    phase: phase.name,
+    inputs,
+    signal,
+    media: environment.media,
+    events,
+    get costUsd() {
+      return ledger.totalUsd;
+    },
+    use: (provider) => runtime.wrap(provider, scope),
+    publish: (publisher, draft) =>
+      publishOnce({
+        runId,
+        publisher,
+        wrapped: runtime.wrap(publisher, scope),
+        draft,
+        checkpoints: environment.checkpoints,
+        media: environment.media,
+        events,
+        signal,
+        retry: environment.retry,
+      }),
+    progress: (progress) => events.emit('progress', { runId, phase: phase.name, ...progress }),
+    warn: (warning) => events.emit('phase:warning', { runId, phase: phase.name, warning }),
+  };
+}
+
+async function readPhaseRecord(
+  checkpoints: CheckpointStore,
+  runId: string,
+  phase: string,
+  onCorrupt: (error: unknown) => void,
+): Promise<PhaseRecord | undefined> {
+  try {
+    const record = (await checkpoints.get(runId, phaseKey(phase))) as PhaseRecord | undefined;
+    return record && typeof record === 'object' && 'output' in record ? record : undefined;
+  } catch (error) {
+    if (!CheckpointCorruptError.isInstance(error)) throw error;
+    onCorrupt(error);
+    return undefined;
+  }
+}
