@@ -54,10 +54,10 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
     events,
     breakers,
     wrap(provider, scope = {}) {
+      // A fallback composite first: its members get wrapped one by one.
+      if (readFallback(provider)) return rebuildFallback(provider, (member) => runtime.wrap(member, scope), events, scope);
       const original = ((provider as unknown as Record<symbol, Provider>)[wrappedOriginal] ?? provider) as typeof provider;
       assertProvider(original);
-      const composite = readFallback(original);
-      if (composite) return rebuildFallback(original, (member) => runtime.wrap(member, scope), events, scope);
       const methods = new Map(capabilityMethods[original.capability].map((method) => [method.name, method]));
       const cache = new Map<string | symbol, unknown>();
       return new Proxy(original, {
