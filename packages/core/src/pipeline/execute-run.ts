@@ -124,7 +124,7 @@ export async function executeRun(
   const durationMs = performance.now() - started;
   const endedAt = new Date().toISOString();
   if (failure || controller.signal.aborted) {
-    const cancelled = !failure;
+    const cancelled = outerSignal?.aborted === true || !failure;
     const error = failure?.error ?? controller.signal.reason;
     const status = cancelled ? 'cancelled' : 'failed';
     await checkpoints.set(runId, runKey, {

@@ -1,0 +1,17 @@
+// Test helper (not exported): a fresh temp folder per test, removed afterwards.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+
+export function useTempDirs(): () => Promise<string> {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-test-'));
+    dirs.push(dir);
+    return dir;
+  };
+}
