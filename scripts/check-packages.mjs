@@ -21,7 +21,10 @@ for (const name of readdirSync(packagesDir).sort()) {
     }
   };
   run('npx', ['--no-install', 'publint', '--strict']);
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: dir, encoding: 'utf8' })
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
     .trim()
     .split('\n')
     .pop();

@@ -1,112 +1,41 @@
 // Public API of @reelsmith/core. Export only what users and plugin authors code against.
 
-// Errors
-export { ReelsmithError } from './errors/reelsmith-error.js';
+// Budget
 export {
-  ProviderError,
+  type CostEntry,
+  type CostLedger,
+  type CostLedgerOptions,
+  createCostLedger,
+} from './budget/cost-ledger.js';
+// Config
+export { type FixHints, parseConfig } from './config/parse-config.js';
+export { BudgetExceededError } from './errors/budget-exceeded-error.js';
+export { CheckpointCorruptError } from './errors/checkpoint-corrupt-error.js';
+export { CircuitOpenError } from './errors/circuit-open-error.js';
+export { ConfigError, type ConfigIssue } from './errors/config-error.js';
+export { FallbackExhaustedError, type FallbackFailure } from './errors/fallback-exhausted-error.js';
+export { PhaseError } from './errors/phase-error.js';
+export {
   isRetryableKind,
-  providerErrorKinds,
+  ProviderError,
   type ProviderErrorKind,
   type ProviderErrorOptions,
+  providerErrorKinds,
 } from './errors/provider-error.js';
-export { ConfigError, type ConfigIssue } from './errors/config-error.js';
-export { BudgetExceededError } from './errors/budget-exceeded-error.js';
+// Errors
+export { ReelsmithError } from './errors/reelsmith-error.js';
 export { RetryError } from './errors/retry-error.js';
-export { CircuitOpenError } from './errors/circuit-open-error.js';
-export { CheckpointCorruptError } from './errors/checkpoint-corrupt-error.js';
-export { PhaseError } from './errors/phase-error.js';
 export { summarizeError, underlyingProviderError } from './errors/summarize-error.js';
-
-// Secrets
-export { REDACTED, containsSecret, redactText, redactValue, registerSecret } from './secrets/redact.js';
-
-// Provider contracts
-export type { CallOptions, CallResult, CallWarning, Cost, Progress, ProviderOptions } from './spec/call-options.js';
-export { freeCost } from './spec/call-options.js';
-export type { Capability, Provider, SpecificationVersion } from './spec/provider.js';
-export type { MediaData, MediaRef } from './spec/media.js';
-export { productSchema, priceSchema, reviewSchema, type Price, type Product, type Review } from './spec/product.js';
-export { jobSchema, type Job } from './spec/job.js';
-export {
-  platformSchema,
-  sceneSchema,
-  scriptSchema,
-  type Platform,
-  type Scene,
-  type Script,
-  type ScriptInput,
-  type ScriptProvider,
-  type ScriptResult,
-} from './spec/script-provider.js';
-export type { GeneratedImage, ImageInput, ImageProvider, ImageResult } from './spec/image-provider.js';
-export type { VoiceInput, VoiceProvider, VoiceResult, WordTiming } from './spec/voice-provider.js';
-export type { JudgeInput, JudgeResult, VisionJudge } from './spec/vision-judge.js';
-export type { RenderInput, RenderResult, RenderScene, Renderer } from './spec/renderer.js';
-export type {
-  DraftIssue,
-  DraftValidation,
-  PublishDraft,
-  PublishedPost,
-  PublishOptions,
-  PublishResult,
-  Publisher,
-} from './spec/publisher.js';
-export type { ProductQuery, ProductResult, ProductSource } from './spec/product-source.js';
-export type { JobSource, JobStatus, JobUpdate } from './spec/job-source.js';
-export type { MediaStore } from './spec/media-store.js';
-export type { CheckpointStore } from './spec/checkpoint-store.js';
-export { capabilities, capabilityMethods } from './spec/capabilities.js';
-
-// Events
-export type { CallSite, ErrorSummary, ReelsmithEventName, ReelsmithEvents, RunStatus } from './events/event-map.js';
 export { createEventBus, type EventBus, type EventBusOptions, type Listener } from './events/event-bus.js';
-
-// Resilience
-export { parseRetryAfter, retryAfterFromHeaders, type HeaderLookup } from './resilience/retry-after.js';
-export {
-  computeRetryDelay,
-  defaultRetrySettings,
-  isRetryableError,
-  withRetry,
-  type RetryInfo,
-  type RetryOptions,
-  type RetrySettings,
-} from './resilience/with-retry.js';
-export {
-  circuitBreaker,
-  defaultBreakerSettings,
-  type BreakerOptions,
-  type BreakerSettings,
-  type BreakerState,
-  type CircuitBreaker,
-} from './resilience/circuit-breaker.js';
-export { createBreakerRegistry, type BreakerRegistry } from './resilience/breaker-registry.js';
-export { createLimiter, type LimitSettings, type Limiter } from './resilience/limiter.js';
-export { fallback, type FallbackOptions } from './resilience/fallback.js';
-export { FallbackExhaustedError, type FallbackFailure } from './errors/fallback-exhausted-error.js';
-export {
-  assertProvider,
-  createProviderRuntime,
-  type ProviderRuntime,
-  type ProviderRuntimeOptions,
-} from './resilience/provider-runtime.js';
-export type { CallScope } from './resilience/call-scope.js';
-
-// Budget
-export { createCostLedger, type CostEntry, type CostLedger, type CostLedgerOptions } from './budget/cost-ledger.js';
-
-// Pipeline
-export {
-  definePhase,
-  type AnyPhase,
-  type DraftWithoutMarker,
-  type Need,
-  type Phase,
-  type PhaseContext,
-  type PhaseDefinition,
-  type PhaseInputs,
-  type PhaseOutputs,
-} from './pipeline/phase.js';
+// Events
+export type {
+  CallSite,
+  ErrorSummary,
+  ReelsmithEventName,
+  ReelsmithEvents,
+  RunStatus,
+} from './events/event-map.js';
+export { criticalPathMs, orderPhases } from './pipeline/dag.js';
 export {
   definePipeline,
   type JobInput,
@@ -116,13 +45,102 @@ export {
   type RunOutcome,
 } from './pipeline/define-pipeline.js';
 export type { RunResult } from './pipeline/execute-run.js';
-export { criticalPathMs, orderPhases } from './pipeline/dag.js';
 export { publishMarker } from './pipeline/marker.js';
-export { publishKeys, type PublishIntent } from './pipeline/publish-once.js';
-export { phaseKey, runKey, type PhaseRecord, type RunRecord } from './pipeline/run-record.js';
-
-// Config
-export { parseConfig, type FixHints } from './config/parse-config.js';
+// Pipeline
+export {
+  type AnyPhase,
+  type DraftWithoutMarker,
+  definePhase,
+  type Need,
+  type Phase,
+  type PhaseContext,
+  type PhaseDefinition,
+  type PhaseInputs,
+  type PhaseOutputs,
+} from './pipeline/phase.js';
+export { type PublishIntent, publishKeys } from './pipeline/publish-once.js';
+export { type PhaseRecord, phaseKey, type RunRecord, runKey } from './pipeline/run-record.js';
+export { type BreakerRegistry, createBreakerRegistry } from './resilience/breaker-registry.js';
+export type { CallScope } from './resilience/call-scope.js';
+export {
+  type BreakerOptions,
+  type BreakerSettings,
+  type BreakerState,
+  type CircuitBreaker,
+  circuitBreaker,
+  defaultBreakerSettings,
+} from './resilience/circuit-breaker.js';
+export { type FallbackOptions, fallback } from './resilience/fallback.js';
+export { createLimiter, type Limiter, type LimitSettings } from './resilience/limiter.js';
+export {
+  assertProvider,
+  createProviderRuntime,
+  type ProviderRuntime,
+  type ProviderRuntimeOptions,
+} from './resilience/provider-runtime.js';
+// Resilience
+export { type HeaderLookup, parseRetryAfter, retryAfterFromHeaders } from './resilience/retry-after.js';
+export {
+  computeRetryDelay,
+  defaultRetrySettings,
+  isRetryableError,
+  type RetryInfo,
+  type RetryOptions,
+  type RetrySettings,
+  withRetry,
+} from './resilience/with-retry.js';
+// Secrets
+export { containsSecret, REDACTED, redactText, redactValue, registerSecret } from './secrets/redact.js';
+// Provider contracts
+export type {
+  CallOptions,
+  CallResult,
+  CallWarning,
+  Cost,
+  Progress,
+  ProviderOptions,
+} from './spec/call-options.js';
+export { freeCost } from './spec/call-options.js';
+export { capabilities, capabilityMethods } from './spec/capabilities.js';
+export type { CheckpointStore } from './spec/checkpoint-store.js';
+export type { GeneratedImage, ImageInput, ImageProvider, ImageResult } from './spec/image-provider.js';
+export { type Job, jobSchema } from './spec/job.js';
+export type { JobSource, JobStatus, JobUpdate } from './spec/job-source.js';
+export type { MediaData, MediaRef } from './spec/media.js';
+export type { MediaStore } from './spec/media-store.js';
+export {
+  type Price,
+  type Product,
+  priceSchema,
+  productSchema,
+  type Review,
+  reviewSchema,
+} from './spec/product.js';
+export type { ProductQuery, ProductResult, ProductSource } from './spec/product-source.js';
+export type { Capability, Provider, SpecificationVersion } from './spec/provider.js';
+export type {
+  DraftIssue,
+  DraftValidation,
+  PublishDraft,
+  PublishedPost,
+  Publisher,
+  PublishOptions,
+  PublishResult,
+} from './spec/publisher.js';
+export type { Renderer, RenderInput, RenderResult, RenderScene } from './spec/renderer.js';
+export {
+  type Platform,
+  platformSchema,
+  type Scene,
+  type Script,
+  type ScriptInput,
+  type ScriptProvider,
+  type ScriptResult,
+  sceneSchema,
+  scriptSchema,
+} from './spec/script-provider.js';
+export type { JudgeInput, JudgeResult, VisionJudge } from './spec/vision-judge.js';
+export type { VoiceInput, VoiceProvider, VoiceResult, WordTiming } from './spec/voice-provider.js';
 
 // Stores
 export { createFileCheckpointStore } from './stores/file-checkpoint-store.js';

@@ -13,7 +13,11 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function runWorker(dataDir: string, mode: 'crash' | 'resume', onLine?: (line: string, kill: () => void) => void) {
+function runWorker(
+  dataDir: string,
+  mode: 'crash' | 'resume',
+  onLine?: (line: string, kill: () => void) => void,
+) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[]; stderr: string }>(
     (resolve, reject) => {
       const child = spawn(process.execPath, [worker, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -49,8 +49,16 @@ export function createCostLedger(options: CostLedgerOptions = {}): CostLedger {
       const spent = total();
       const estimate = Number.isFinite(estimateUsd) && estimateUsd > 0 ? estimateUsd : 0;
       // A call with no estimate is still refused once the budget is used up.
-      if (spent + estimate > options.limitUsd + 1e-9 || (estimate === 0 && spent >= options.limitUsd && spent > 0)) {
-        throw new BudgetExceededError({ limitUsd: options.limitUsd, spentUsd: spent, estimateUsd: estimate, provider });
+      if (
+        spent + estimate > options.limitUsd + 1e-9 ||
+        (estimate === 0 && spent >= options.limitUsd && spent > 0)
+      ) {
+        throw new BudgetExceededError({
+          limitUsd: options.limitUsd,
+          spentUsd: spent,
+          estimateUsd: estimate,
+          provider,
+        });
       }
     },
     add(provider, cost, phase) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ConfigIssue, ConfigError } from '../errors/config-error.js';
+import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
 
 /** Hints for fields, by dotted path, used as the "fix" of an issue. */
 export type FixHints = Record<string, string>;
@@ -19,7 +19,11 @@ export function parseConfig<S extends z.ZodType>(
   if (result.success) return result.data;
   const issues: ConfigIssue[] = result.error.issues.map((issue) => {
     const field = formatPath(prefix, issue.path);
-    return { field, problem: issue.message, fix: hints[field] ?? hints[stripIndexes(field)] ?? defaultFix(issue) };
+    return {
+      field,
+      problem: issue.message,
+      fix: hints[field] ?? hints[stripIndexes(field)] ?? defaultFix(issue),
+    };
   });
   throw new ConfigError(source, issues);
 }

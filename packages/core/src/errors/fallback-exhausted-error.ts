@@ -16,7 +16,10 @@ export class FallbackExhaustedError extends ReelsmithError {
 
   constructor(provider: string, failures: readonly FallbackFailure[]) {
     const detail = failures
-      .map((failure) => `${failure.provider}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`)
+      .map(
+        (failure) =>
+          `${failure.provider}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+      )
       .join('; ');
     super(`[reelsmith] every provider of ${provider} failed — ${detail}`, {
       cause: failures[failures.length - 1]?.error,

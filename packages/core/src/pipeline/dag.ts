@@ -1,4 +1,4 @@
-import { type ConfigIssue, ConfigError } from '../errors/config-error.js';
+import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
 import type { AnyPhase } from './phase.js';
 
 /**
@@ -47,7 +47,11 @@ export function orderPhases(phases: readonly AnyPhase[]): AnyPhase[] {
     if (current === 'visiting') {
       const cycle = [...path.slice(path.indexOf(phase.name)), phase.name].join(' → ');
       throw new ConfigError('definePipeline', [
-        { field: 'phases', problem: `dependency cycle: ${cycle}`, fix: 'remove one of these needs so the phases form a DAG' },
+        {
+          field: 'phases',
+          problem: `dependency cycle: ${cycle}`,
+          fix: 'remove one of these needs so the phases form a DAG',
+        },
       ]);
     }
     state.set(phase.name, 'visiting');

@@ -9,7 +9,7 @@ import { createEventBus, type EventBus } from '../events/event-bus.js';
 import type { BreakerSettings } from '../resilience/circuit-breaker.js';
 import type { LimitSettings } from '../resilience/limiter.js';
 import { createProviderRuntime, type ProviderRuntime } from '../resilience/provider-runtime.js';
-import { resolveRetrySettings, type RetrySettings } from '../resilience/with-retry.js';
+import { type RetrySettings, resolveRetrySettings } from '../resilience/with-retry.js';
 import { registerSecret } from '../secrets/redact.js';
 import type { CheckpointStore } from '../spec/checkpoint-store.js';
 import { type Job, jobSchema } from '../spec/job.js';
@@ -78,7 +78,11 @@ export interface Pipeline {
   /** Runs many jobs, `concurrency` at a time. Never rejects: each outcome says how its run ended. */
   runMany(
     jobs: readonly JobInput[],
-    options?: { concurrency?: number; runId?: (job: JobInput, index: number) => string; signal?: AbortSignal },
+    options?: {
+      concurrency?: number;
+      runId?: (job: JobInput, index: number) => string;
+      signal?: AbortSignal;
+    },
   ): Promise<RunOutcome[]>;
 }
 
@@ -95,12 +99,24 @@ const providerLike = (capability: string) =>
 const optionsSchema = z
   .object({
     name: z.string().min(1).optional(),
-    phases: z.array(z.custom<AnyPhase>((value) => typeof (value as AnyPhase)?.run === 'function', 'expected a phase from definePhase()')).min(1),
+    phases: z
+      .array(
+        z.custom<AnyPhase>(
+          (value) => typeof (value as AnyPhase)?.run === 'function',
+          'expected a phase from definePhase()',
+        ),
+      )
+      .min(1),
     checkpoints: providerLike('checkpoint-store').optional(),
     media: providerLike('media-store').optional(),
     dataDir: z.string().min(1).optional(),
     budget: z.object({ perRunUsd: z.number().positive().finite().optional() }).strict().optional(),
-    events: z.custom<EventBus>((value) => typeof (value as EventBus)?.emit === 'function', 'expected an EventBus from createEventBus()').optional(),
+    events: z
+      .custom<EventBus>(
+        (value) => typeof (value as EventBus)?.emit === 'function',
+        'expected an EventBus from createEventBus()',
+      )
+      .optional(),
     retry: z.union([z.literal(false), z.object({}).passthrough()]).optional(),
     breaker: z.union([z.literal(false), z.object({}).passthrough()]).optional(),
     limits: z.record(z.string(), z.object({}).passthrough()).optional(),
@@ -166,7 +182,9 @@ export function definePipeline(options: PipelineOptions): Pipeline {
       const runId = runOptions.runId ?? randomUUID();
       const job = normalizeJob(input, runId);
       if (active.has(runId)) {
-        throw new ReelsmithError(`[reelsmith] run ${runId} is already running in this process; wait for it to end.`);
+        throw new ReelsmithError(
+          `[reelsmith] run ${runId} is already running in this process; wait for it to end.`,
+        );
       }
       active.add(runId);
       try {
@@ -179,7 +197,11 @@ export function definePipeline(options: PipelineOptions): Pipeline {
       const record = (await checkpoints.get(runId, runKey)) as RunRecord | undefined;
       if (!record?.job) {
         throw new ConfigError('pipeline.resume', [
-          { field: 'runId', problem: `no run "${runId}" in the checkpoint store`, fix: 'pass the id of a run started with this checkpoint store' },
+          {
+            field: 'runId',
+            problem: `no run "${runId}" in the checkpoint store`,
+            fix: 'pass the id of a run started with this checkpoint store',
+          },
         ]);
       }
       return pipeline.run(record.job, { runId, ...resumeOptions });
@@ -188,24 +210,29 @@ export function definePipeline(options: PipelineOptions): Pipeline {
       const concurrency = manyOptions.concurrency ?? 1;
       if (!Number.isInteger(concurrency) || concurrency < 1) {
         throw new ConfigError('runMany', [
-          { field: 'concurrency', problem: `expected an integer ≥ 1, got ${concurrency}`, fix: 'pass e.g. { concurrency: 4 }' },
+          {
+            field: 'concurrency',
+            problem: `expected an integer ≥ 1, got ${concurrency}`,
+            fix: 'pass e.g. { concurrency: 4 }',
+          },
         ]);
       }
       const queue = new PQueue({ concurrency });
       return Promise.all(
-        jobs.map((job, index) =>
-          queue.add(async (): Promise<RunOutcome> => {
-            const runId = manyOptions.runId?.(job, index) ?? randomUUID();
-            try {
-              const result = await pipeline.run(job, {
-                runId,
-                ...(manyOptions.signal ? { signal: manyOptions.signal } : {}),
-              });
-              return { status: 'succeeded', job, runId, result };
-            } catch (error) {
-              return { status: 'failed', job, runId, error };
-            }
-          }) as Promise<RunOutcome>,
+        jobs.map(
+          (job, index) =>
+            queue.add(async (): Promise<RunOutcome> => {
+              const runId = manyOptions.runId?.(job, index) ?? randomUUID();
+              try {
+                const result = await pipeline.run(job, {
+                  runId,
+                  ...(manyOptions.signal ? { signal: manyOptions.signal } : {}),
+                });
+                return { status: 'succeeded', job, runId, result };
+              } catch (error) {
+                return { status: 'failed', job, runId, error };
+              }
+            }) as Promise<RunOutcome>,
         ),
       );
     },
@@ -215,7 +242,14 @@ export function definePipeline(options: PipelineOptions): Pipeline {
 
 function normalizeJob(input: JobInput, runId: string): Job {
   const candidate = typeof input === 'string' ? { title: input } : input;
-  return parseConfig('pipeline.run', jobSchema, { id: runId, ...candidate }, {
-    'job.title': 'pass a product title, an ASIN or a product URL, e.g. run({ title: "Stanley Quencher 40oz" })',
-  }, 'job');
+  return parseConfig(
+    'pipeline.run',
+    jobSchema,
+    { id: runId, ...candidate },
+    {
+      'job.title':
+        'pass a product title, an ASIN or a product URL, e.g. run({ title: "Stanley Quencher 40oz" })',
+    },
+    'job',
+  );
 }

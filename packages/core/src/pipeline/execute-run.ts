@@ -4,9 +4,9 @@ import { CheckpointCorruptError } from '../errors/checkpoint-corrupt-error.js';
 import { PhaseError } from '../errors/phase-error.js';
 import { summarizeError } from '../errors/summarize-error.js';
 import type { EventBus } from '../events/event-bus.js';
-import { redactText, redactValue } from '../secrets/redact.js';
 import type { ProviderRuntime } from '../resilience/provider-runtime.js';
 import type { RetrySettings } from '../resilience/with-retry.js';
+import { redactText, redactValue } from '../secrets/redact.js';
 import type { CallWarning } from '../spec/call-options.js';
 import type { CheckpointStore } from '../spec/checkpoint-store.js';
 import type { Job } from '../spec/job.js';
@@ -81,7 +81,12 @@ export async function executeRun(
       ledger.restore(record.costUsd);
       outputs[phase.name] = record.output;
       skipped.push(phase.name);
-      events.emit('phase:skip', { runId, phase: phase.name, reason: 'checkpoint', at: new Date().toISOString() });
+      events.emit('phase:skip', {
+        runId,
+        phase: phase.name,
+        reason: 'checkpoint',
+        at: new Date().toISOString(),
+      });
       return;
     }
     const phaseStarted = performance.now();
@@ -99,7 +104,13 @@ export async function executeRun(
         finishedAt: new Date().toISOString(),
       } satisfies PhaseRecord);
       outputs[phase.name] = JSON.parse(JSON.stringify(output));
-      events.emit('phase:end', { runId, phase: phase.name, durationMs, costUsd, at: new Date().toISOString() });
+      events.emit('phase:end', {
+        runId,
+        phase: phase.name,
+        durationMs,
+        costUsd,
+        at: new Date().toISOString(),
+      });
     } catch (error) {
       if (!failure) failure = { phase: phase.name, error };
       events.emit('phase:error', {
@@ -156,8 +167,24 @@ export async function executeRun(
     endedAt,
     costUsd: ledger.totalUsd,
   } satisfies RunRecord);
-  events.emit('run:end', { runId, jobId: job.id, status: 'succeeded', costUsd: ledger.totalUsd, durationMs, at: endedAt });
-  return { runId, jobId: job.id, status: 'succeeded', outputs, costUsd: ledger.totalUsd, durationMs, resumed, skipped };
+  events.emit('run:end', {
+    runId,
+    jobId: job.id,
+    status: 'succeeded',
+    costUsd: ledger.totalUsd,
+    durationMs,
+    at: endedAt,
+  });
+  return {
+    runId,
+    jobId: job.id,
+    status: 'succeeded',
+    outputs,
+    costUsd: ledger.totalUsd,
+    durationMs,
+    resumed,
+    skipped,
+  };
 }
 
 function createContext(

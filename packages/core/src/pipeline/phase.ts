@@ -23,11 +23,8 @@ export interface PhaseOutputs {}
 export type Need = string | AnyPhase;
 
 type NeedName<N> = N extends Phase<infer Name, unknown> ? Name : N extends string ? N : never;
-type NeedOutput<N> = N extends Phase<string, infer Output>
-  ? Output
-  : N extends keyof PhaseOutputs
-    ? PhaseOutputs[N]
-    : unknown;
+type NeedOutput<N> =
+  N extends Phase<string, infer Output> ? Output : N extends keyof PhaseOutputs ? PhaseOutputs[N] : unknown;
 
 /** The outputs of a phase's dependencies, by name. */
 export type PhaseInputs<Needs extends readonly Need[]> = {
@@ -93,9 +90,11 @@ const namePattern = /^[a-z0-9][a-z0-9:_-]{0,63}$/i;
  * const shout = definePhase({ name: 'shout', needs: [script], run: ({ inputs }) => inputs.script.title.toUpperCase() });
  * ```
  */
-export function definePhase<const Name extends string, const Needs extends readonly Need[] = [], Output = unknown>(
-  definition: PhaseDefinition<Name, Needs, Output>,
-): Phase<Name, Awaited<Output>> {
+export function definePhase<
+  const Name extends string,
+  const Needs extends readonly Need[] = [],
+  Output = unknown,
+>(definition: PhaseDefinition<Name, Needs, Output>): Phase<Name, Awaited<Output>> {
   const where = `definePhase(${JSON.stringify(definition?.name)})`;
   if (typeof definition?.name !== 'string' || !namePattern.test(definition.name)) {
     throw new ConfigError(where, [
@@ -107,13 +106,19 @@ export function definePhase<const Name extends string, const Needs extends reado
     ]);
   }
   if (typeof definition.run !== 'function') {
-    throw new ConfigError(where, [{ field: 'run', problem: 'missing run function', fix: 'pass run: async (ctx) => output' }]);
+    throw new ConfigError(where, [
+      { field: 'run', problem: 'missing run function', fix: 'pass run: async (ctx) => output' },
+    ]);
   }
   const needs = (definition.needs ?? []).map((need, index) => {
     const name = typeof need === 'string' ? need : need?.name;
     if (typeof name !== 'string' || name === '') {
       throw new ConfigError(where, [
-        { field: `needs[${index}]`, problem: 'expected a phase name or a phase', fix: 'list the phases this one reads' },
+        {
+          field: `needs[${index}]`,
+          problem: 'expected a phase name or a phase',
+          fix: 'list the phases this one reads',
+        },
       ]);
     }
     return name;

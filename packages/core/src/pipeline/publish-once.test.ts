@@ -8,7 +8,7 @@ import type { ReelsmithEvents } from '../events/event-map.js';
 import type { MediaRef } from '../spec/media.js';
 import { createFileCheckpointStore } from '../stores/file-checkpoint-store.js';
 import { createFileMediaStore } from '../stores/file-media-store.js';
-import { memoryPublisher, type MemoryPublisher } from '../test-support/memory-publisher.js';
+import { type MemoryPublisher, memoryPublisher } from '../test-support/memory-publisher.js';
 import { useTempDirs } from '../test-support/temp-dir.js';
 import { definePipeline } from './define-pipeline.js';
 import { publishMarker } from './marker.js';

@@ -52,21 +52,27 @@ describe('circuitBreaker', () => {
     expect(breaker.state).toBe('closed');
   });
 
-  it.each(['billing', 'auth', 'model_unavailable', 'quota'] as const)('opens at once with the long cooldown on %s', (kind) => {
-    const { breaker, advance } = setup();
-    breaker.recordFailure(fail(kind));
-    expect(breaker.state).toBe('open');
-    advance(1500); // past the short cooldown
-    expect(breaker.state).toBe('open');
-    advance(60_000);
-    expect(breaker.state).toBe('half-open');
-  });
+  it.each(['billing', 'auth', 'model_unavailable', 'quota'] as const)(
+    'opens at once with the long cooldown on %s',
+    (kind) => {
+      const { breaker, advance } = setup();
+      breaker.recordFailure(fail(kind));
+      expect(breaker.state).toBe('open');
+      advance(1500); // past the short cooldown
+      expect(breaker.state).toBe('open');
+      advance(60_000);
+      expect(breaker.state).toBe('half-open');
+    },
+  );
 
-  it.each(['invalid_input', 'content_policy'] as const)('does not count %s (the input was at fault)', (kind) => {
-    const { breaker } = setup();
-    for (let i = 0; i < 10; i++) breaker.recordFailure(fail(kind));
-    expect(breaker.state).toBe('closed');
-  });
+  it.each(['invalid_input', 'content_policy'] as const)(
+    'does not count %s (the input was at fault)',
+    (kind) => {
+      const { breaker } = setup();
+      for (let i = 0; i < 10; i++) breaker.recordFailure(fail(kind));
+      expect(breaker.state).toBe('closed');
+    },
+  );
 
   it('after the cooldown lets exactly one probe through; success closes it', async () => {
     const { breaker, advance, closed } = setup();

@@ -155,13 +155,21 @@ export function resolveBreakerSettings(settings: BreakerSettings = {}): Required
   };
   if (!Number.isInteger(resolved.failureThreshold) || resolved.failureThreshold < 1) {
     throw new ConfigError('circuitBreaker', [
-      { field: 'breaker.failureThreshold', problem: `expected an integer ≥ 1, got ${resolved.failureThreshold}`, fix: 'set it to e.g. 5' },
+      {
+        field: 'breaker.failureThreshold',
+        problem: `expected an integer ≥ 1, got ${resolved.failureThreshold}`,
+        fix: 'set it to e.g. 5',
+      },
     ]);
   }
   for (const key of ['cooldownMs', 'longCooldownMs'] as const) {
     if (!Number.isFinite(resolved[key]) || resolved[key] < 0) {
       throw new ConfigError('circuitBreaker', [
-        { field: `breaker.${key}`, problem: `expected a non-negative number, got ${resolved[key]}`, fix: `set breaker.${key} in milliseconds` },
+        {
+          field: `breaker.${key}`,
+          problem: `expected a non-negative number, got ${resolved[key]}`,
+          fix: `set breaker.${key} in milliseconds`,
+        },
       ]);
     }
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createCostLedger } from '../budget/cost-ledger.js';
 import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { FallbackExhaustedError } from '../errors/fallback-exhausted-error.js';
 import { ProviderError } from '../errors/provider-error.js';
-import { createCostLedger } from '../budget/cost-ledger.js';
 import { createEventBus } from '../events/event-bus.js';
 import type { ReelsmithEvents } from '../events/event-map.js';
 import type { VoiceProvider } from '../spec/voice-provider.js';
@@ -112,16 +112,28 @@ describe('fallback', () => {
       capability: 'voice',
       async synthesize() {
         if (!ok) throw new ProviderError({ kind: 'quota', provider: id, message: 'characters used up' });
-        return { audio: new Uint8Array(4), mediaType: 'audio/wav', durationMs: 10, words: [], cost: { usd: 0 }, warnings: [] };
+        return {
+          audio: new Uint8Array(4),
+          mediaType: 'audio/wav',
+          durationMs: 10,
+          words: [],
+          cost: { usd: 0 },
+          warnings: [],
+        };
       },
     });
-    const result = await fallback([voice('elevenlabs', false), voice('openai-tts', true)]).synthesize({ text: 'hi' });
+    const result = await fallback([voice('elevenlabs', false), voice('openai-tts', true)]).synthesize({
+      text: 'hi',
+    });
     expect(result.mediaType).toBe('audio/wav');
   });
 
   it('rejects an empty chain and mixed capabilities with a ConfigError naming the field', () => {
     expect(() => fallback([])).toThrow(ConfigError);
-    const mixed = [scriptedImageProvider('a', ['ok']), { specificationVersion: 'v1', id: 'v', capability: 'voice' }];
+    const mixed = [
+      scriptedImageProvider('a', ['ok']),
+      { specificationVersion: 'v1', id: 'v', capability: 'voice' },
+    ];
     try {
       fallback(mixed as never);
       expect.unreachable();

@@ -47,7 +47,11 @@ const fallbackInfo = Symbol.for('reelsmith.fallback');
 export function fallback<P extends Provider>(providers: readonly P[], options: FallbackOptions = {}): P {
   if (providers.length === 0) {
     throw new ConfigError('fallback', [
-      { field: 'providers', problem: 'the chain is empty', fix: 'pass at least one provider, e.g. fallback([imagen, fal])' },
+      {
+        field: 'providers',
+        problem: 'the chain is empty',
+        fix: 'pass at least one provider, e.g. fallback([imagen, fal])',
+      },
     ]);
   }
   const capability = providers[0]!.capability;
@@ -100,7 +104,9 @@ function buildComposite<P extends Provider>(
       const failures: FallbackFailure[] = [];
       for (const [index, member] of wrapped.entries()) {
         try {
-          const call = (member as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method.name]!;
+          const call = (member as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+            method.name
+          ]!;
           return await call.apply(member, args);
         } catch (error) {
           if (signal?.aborted || isAbortError(error)) throw error;
@@ -123,7 +129,8 @@ function buildComposite<P extends Provider>(
           }
         }
       }
-      if (failures.every((failure) => BudgetExceededError.isInstance(failure.error))) throw failures.at(-1)!.error;
+      if (failures.every((failure) => BudgetExceededError.isInstance(failure.error)))
+        throw failures.at(-1)!.error;
       throw new FallbackExhaustedError(id, failures);
     });
   }

@@ -19,7 +19,9 @@ export interface Limiter {
 }
 
 /** One limiter per provider id, created from `limits[providerId]` (providers without limits are not queued). */
-export function createLimiterRegistry(limits: Record<string, LimitSettings> = {}): (provider: string) => Limiter {
+export function createLimiterRegistry(
+  limits: Record<string, LimitSettings> = {},
+): (provider: string) => Limiter {
   const limiters = new Map<string, Limiter>();
   return (provider) => {
     let limiter = limiters.get(provider);
@@ -39,12 +41,20 @@ export function createLimiter(settings: LimitSettings, field = 'limits'): Limite
   const concurrency = settings.concurrency ?? Number.POSITIVE_INFINITY;
   if (!(concurrency >= 1)) {
     throw new ConfigError('limits', [
-      { field: `${field}.concurrency`, problem: `expected a number ≥ 1, got ${String(settings.concurrency)}`, fix: 'set it to 1 or more, or leave it out' },
+      {
+        field: `${field}.concurrency`,
+        problem: `expected a number ≥ 1, got ${String(settings.concurrency)}`,
+        fix: 'set it to 1 or more, or leave it out',
+      },
     ]);
   }
   if (settings.intervalCap !== undefined && !(settings.intervalCap >= 1)) {
     throw new ConfigError('limits', [
-      { field: `${field}.intervalCap`, problem: `expected a number ≥ 1, got ${String(settings.intervalCap)}`, fix: 'set it to 1 or more, or leave it out' },
+      {
+        field: `${field}.intervalCap`,
+        problem: `expected a number ≥ 1, got ${String(settings.intervalCap)}`,
+        fix: 'set it to 1 or more, or leave it out',
+      },
     ]);
   }
   const queue = new PQueue({

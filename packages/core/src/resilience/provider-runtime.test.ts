@@ -69,7 +69,11 @@ describe('createProviderRuntime', () => {
         return this.#key.length;
       }
       async generateImage() {
-        return { images: [{ data: new Uint8Array([this.#key.length]), mediaType: 'image/png' }], cost: { usd: 0 }, warnings: [] };
+        return {
+          images: [{ data: new Uint8Array([this.#key.length]), mediaType: 'image/png' }],
+          cost: { usd: 0 },
+          warnings: [],
+        };
       }
     }
     const wrapped = createProviderRuntime().wrap(new Keyed());

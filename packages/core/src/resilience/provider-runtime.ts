@@ -1,15 +1,15 @@
 import { ConfigError } from '../errors/config-error.js';
-import { type EventBus, createEventBus } from '../events/event-bus.js';
 import { summarizeError } from '../errors/summarize-error.js';
+import { createEventBus, type EventBus } from '../events/event-bus.js';
 import type { CallOptions, CallResult } from '../spec/call-options.js';
 import { type CapabilityMethod, capabilityMethods } from '../spec/capabilities.js';
 import type { Provider } from '../spec/provider.js';
 import { combineSignals } from './abort.js';
 import { type BreakerRegistry, createBreakerRegistry } from './breaker-registry.js';
-import type { BreakerSettings } from './circuit-breaker.js';
 import type { CallScope } from './call-scope.js';
+import type { BreakerSettings } from './circuit-breaker.js';
 import { readFallback, rebuildFallback } from './fallback.js';
-import { type LimitSettings, createLimiterRegistry } from './limiter.js';
+import { createLimiterRegistry, type LimitSettings } from './limiter.js';
 import { type RetrySettings, resolveRetrySettings, withRetry } from './with-retry.js';
 
 /** Options of {@link createProviderRuntime}. */
@@ -47,7 +47,9 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
   const events = options.events ?? createEventBus();
   const retry = options.retry === false ? false : resolveRetrySettings(options.retry);
   const breakers =
-    options.breaker === false ? undefined : (options.breakers ?? createBreakerRegistry(options.breaker || {}, events));
+    options.breaker === false
+      ? undefined
+      : (options.breakers ?? createBreakerRegistry(options.breaker || {}, events));
   const limiterFor = createLimiterRegistry(options.limits);
 
   const runtime: ProviderRuntime = {
@@ -55,8 +57,10 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
     breakers,
     wrap(provider, scope = {}) {
       // A fallback composite first: its members get wrapped one by one.
-      if (readFallback(provider)) return rebuildFallback(provider, (member) => runtime.wrap(member, scope), events, scope);
-      const original = ((provider as unknown as Record<symbol, Provider>)[wrappedOriginal] ?? provider) as typeof provider;
+      if (readFallback(provider))
+        return rebuildFallback(provider, (member) => runtime.wrap(member, scope), events, scope);
+      const original = ((provider as unknown as Record<symbol, Provider>)[wrappedOriginal] ??
+        provider) as typeof provider;
       assertProvider(original);
       const methods = new Map(capabilityMethods[original.capability].map((method) => [method.name, method]));
       const cache = new Map<string | symbol, unknown>();
@@ -69,7 +73,8 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
           if (!bound) {
             const method = typeof property === 'string' ? methods.get(property) : undefined;
             bound = method
-              ? (...args: unknown[]) => invoke(target, method, value as (...a: unknown[]) => Promise<unknown>, args, scope)
+              ? (...args: unknown[]) =>
+                  invoke(target, method, value as (...a: unknown[]) => Promise<unknown>, args, scope)
               : (value as (...a: unknown[]) => unknown).bind(target);
             cache.set(property, bound);
           }
@@ -109,7 +114,8 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
     const breaker = breakers?.get(provider.id);
     if (breaker && breaker.state === 'open') breaker.assertCanCall();
     if (method.paid && scope.ledger) {
-      const estimate = (provider as { estimateCost?: (input: unknown) => { usd: number } | undefined }).estimateCost;
+      const estimate = (provider as { estimateCost?: (input: unknown) => { usd: number } | undefined })
+        .estimateCost;
       scope.ledger.assertCanSpend(provider.id, estimate?.call(provider, args[0])?.usd ?? 0);
     }
     const attempt = async (attemptNumber: number) => {
@@ -132,7 +138,12 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
             label: `${provider.id}.${method.name}`,
             ...(options.random ? { random: options.random } : {}),
             onRetry: (info) =>
-              events.emit('provider:retry', { ...site, attempt: info.attempt, delayMs: info.delayMs, error: summarizeError(info.error) }),
+              events.emit('provider:retry', {
+                ...site,
+                attempt: info.attempt,
+                delayMs: info.delayMs,
+                error: summarizeError(info.error),
+              }),
           })
         : await attempt(1);
     if (method.paid) recordResult(provider, result as Partial<CallResult> | undefined, scope);
@@ -152,7 +163,13 @@ function recordResult(provider: Provider, result: Partial<CallResult> | undefine
 export function assertProvider(provider: unknown, field = 'provider'): asserts provider is Provider {
   const candidate = provider as Partial<Provider> | undefined;
   if (!candidate || typeof candidate !== 'object') {
-    throw new ConfigError('provider', [{ field, problem: 'expected a provider object', fix: 'pass the result of a provider factory, e.g. createFal()' }]);
+    throw new ConfigError('provider', [
+      {
+        field,
+        problem: 'expected a provider object',
+        fix: 'pass the result of a provider factory, e.g. createFal()',
+      },
+    ]);
   }
   if (candidate.specificationVersion !== 'v1') {
     throw new ConfigError('provider', [
@@ -164,7 +181,9 @@ export function assertProvider(provider: unknown, field = 'provider'): asserts p
     ]);
   }
   if (typeof candidate.id !== 'string' || candidate.id === '') {
-    throw new ConfigError('provider', [{ field: `${field}.id`, problem: 'missing id', fix: 'give the provider a stable, non-empty id' }]);
+    throw new ConfigError('provider', [
+      { field: `${field}.id`, problem: 'missing id', fix: 'give the provider a stable, non-empty id' },
+    ]);
   }
   if (!candidate.capability || !(candidate.capability in capabilityMethods)) {
     throw new ConfigError('provider', [

@@ -3,7 +3,10 @@
  * HTTP-date (`"Wed, 21 Oct 2026 07:28:00 GMT"`), into milliseconds from `now`.
  * Returns `undefined` for a missing or unparseable value; a date in the past gives `0`.
  */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (value == null) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
@@ -33,7 +36,8 @@ export function retryAfterFromHeaders(
       ? (headers as HeaderLookup).get(name)
       : lookupPlain(headers as Record<string, string | undefined>, name);
   const milliseconds = get('retry-after-ms');
-  if (milliseconds != null && /^\d+(\.\d+)?$/.test(milliseconds.trim())) return Math.round(Number(milliseconds));
+  if (milliseconds != null && /^\d+(\.\d+)?$/.test(milliseconds.trim()))
+    return Math.round(Number(milliseconds));
   return parseRetryAfter(get('retry-after'), now);
 }
 

@@ -24,23 +24,28 @@ describe('withRetry', () => {
     expect(calls).toBe(3);
   });
 
-  it.each(['auth', 'billing', 'quota', 'invalid_input', 'content_policy', 'model_unavailable', 'unknown'] as const)(
-    'never retries %s and rethrows the original error',
-    async (kind) => {
-      let calls = 0;
-      const error = fail(kind);
-      await expect(
-        withRetry(
-          async () => {
-            calls += 1;
-            throw error;
-          },
-          { ...fast, retries: 5 },
-        ),
-      ).rejects.toBe(error);
-      expect(calls).toBe(1);
-    },
-  );
+  it.each([
+    'auth',
+    'billing',
+    'quota',
+    'invalid_input',
+    'content_policy',
+    'model_unavailable',
+    'unknown',
+  ] as const)('never retries %s and rethrows the original error', async (kind) => {
+    let calls = 0;
+    const error = fail(kind);
+    await expect(
+      withRetry(
+        async () => {
+          calls += 1;
+          throw error;
+        },
+        { ...fast, retries: 5 },
+      ),
+    ).rejects.toBe(error);
+    expect(calls).toBe(1);
+  });
 
   it('waits for the Retry-After the server asked for, not the backoff', async () => {
     const delays: number[] = [];

@@ -79,7 +79,10 @@ export function computeRetryDelay(
  * const image = await withRetry(() => provider.generateImage(input), { retries: 3, signal });
  * ```
  */
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const settings = resolveRetrySettings(options);
   const shouldRetry = options.shouldRetry ?? isRetryableError;
   const errors: unknown[] = [];
@@ -124,7 +127,11 @@ export function resolveRetrySettings(settings: RetrySettings = {}): Required<Ret
     const value = resolved[key];
     if (!Number.isFinite(value) || value < 0) {
       throw new ConfigError('withRetry', [
-        { field: `retry.${key}`, problem: `expected a non-negative number, got ${String(value)}`, fix: `set retry.${key} to a number ≥ 0` },
+        {
+          field: `retry.${key}`,
+          problem: `expected a non-negative number, got ${String(value)}`,
+          fix: `set retry.${key} to a number ≥ 0`,
+        },
       ]);
     }
   }

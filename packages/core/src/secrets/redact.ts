@@ -80,12 +80,15 @@ function redactInner(value: unknown, extra: readonly string[], seen: WeakSet<obj
   }
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = secretKeyName.test(key) && inner != null && inner !== '' ? REDACTED : redactInner(inner, extra, seen);
+    out[key] =
+      secretKeyName.test(key) && inner != null && inner !== '' ? REDACTED : redactInner(inner, extra, seen);
   }
   return out;
 }
 
 /** True when `text` contains a registered secret or one of `extraSecrets`. Useful in tests. */
 export function containsSecret(text: string, extraSecrets: readonly string[] = []): boolean {
-  return [...registered, ...extraSecrets].some((secret) => secret.length >= MIN_SECRET_LENGTH && text.includes(secret));
+  return [...registered, ...extraSecrets].some(
+    (secret) => secret.length >= MIN_SECRET_LENGTH && text.includes(secret),
+  );
 }

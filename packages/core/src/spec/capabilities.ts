@@ -30,7 +30,11 @@ export const capabilityMethods: Readonly<Record<Capability, readonly CapabilityM
   renderer: [method('render', 1)],
   publisher: [method('publish', 1, true, false), method('findExisting', 1, false)],
   'product-source': [method('getProduct', 1)],
-  'job-source': [method('listPending', 0, false), method('claim', 2, false, false), method('update', 2, false)],
+  'job-source': [
+    method('listPending', 0, false),
+    method('claim', 2, false, false),
+    method('update', 2, false),
+  ],
   'media-store': [method('put', 3, false), method('get', 1, false)],
   'checkpoint-store': [],
 };

@@ -1,5 +1,11 @@
 // Test helper (not exported): a publisher over an in-memory "platform".
-import type { PublishDraft, PublishedPost, Publisher, PublishOptions, PublishResult } from '../spec/publisher.js';
+import type {
+  PublishDraft,
+  PublishedPost,
+  Publisher,
+  PublishOptions,
+  PublishResult,
+} from '../spec/publisher.js';
 
 export interface MemoryPublisher extends Publisher {
   posts: PublishedPost[];
@@ -21,7 +27,10 @@ export function memoryPublisher(platform = 'memtube', limits: { maxTitle?: numbe
     validate(draft: PublishDraft) {
       const max = limits.maxTitle ?? 100;
       return draft.title.length > max
-        ? { ok: false, issues: [{ field: 'title', problem: `longer than ${max} characters`, fix: 'shorten the title' }] }
+        ? {
+            ok: false,
+            issues: [{ field: 'title', problem: `longer than ${max} characters`, fix: 'shorten the title' }],
+          }
         : { ok: true, issues: [] };
     },
     async publish(draft: PublishDraft, _options: PublishOptions): Promise<PublishResult> {

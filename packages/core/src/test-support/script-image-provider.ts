@@ -1,7 +1,7 @@
 // Test helper (not exported): an ImageProvider whose answers follow a script.
 import { ProviderError, type ProviderErrorKind } from '../errors/provider-error.js';
-import type { ImageInput, ImageProvider, ImageResult } from '../spec/image-provider.js';
 import type { CallOptions } from '../spec/call-options.js';
+import type { ImageInput, ImageProvider, ImageResult } from '../spec/image-provider.js';
 
 export type Step = ProviderErrorKind | 'ok' | ProviderError;
 
@@ -41,7 +41,9 @@ export function scriptedImageProvider(
           provider: id,
           message: `scripted ${step}`,
           status: step === 'rate_limit' ? 429 : 500,
-          ...(step === 'rate_limit' && extra.retryAfterMs !== undefined ? { retryAfterMs: extra.retryAfterMs } : {}),
+          ...(step === 'rate_limit' && extra.retryAfterMs !== undefined
+            ? { retryAfterMs: extra.retryAfterMs }
+            : {}),
         });
       }
       return {
