@@ -143,5 +143,25 @@ export type { JudgeInput, JudgeResult, VisionJudge } from './spec/vision-judge.j
 export type { VoiceInput, VoiceProvider, VoiceResult, WordTiming } from './spec/voice-provider.js';
 
 // Stores
-export { createFileCheckpointStore } from './stores/file-checkpoint-store.js';
-export { createFileMediaStore } from './stores/file-media-store.js';
+export { type WriteFileAtomicOptions, writeFileAtomic } from './stores/atomic-write.js';
+export { assertJsonValue, canonicalJson, type JsonValue } from './stores/json-value.js';
+export {
+  assertCheckpointAddress,
+  assertCheckpointRunId,
+  type CheckpointRecord,
+  checkpointRecordFormat,
+  decodeCheckpointRecord,
+  encodeCheckpointRecord,
+  maxCheckpointNameLength,
+  parseCheckpointRecord,
+} from './stores/checkpoint-record.js';
+export { assertMediaKey, maxMediaKeyLength } from './stores/media-key.js';
+export {
+  createFileCheckpointStore,
+  type FileCheckpointStoreOptions,
+} from './stores/file-checkpoint-store.js';
+export {
+  createFileMediaStore,
+  type FileMediaStore,
+  type FileMediaStoreOptions,
+} from './stores/file-media-store.js';
