@@ -11,6 +11,7 @@ import type { CallWarning } from '../spec/call-options.js';
 import type { CheckpointStore } from '../spec/checkpoint-store.js';
 import type { Job } from '../spec/job.js';
 import type { MediaStore } from '../spec/media-store.js';
+import { assertJsonValue } from '../stores/json-value.js';
 import type { AnyPhase, PhaseContext } from './phase.js';
 import { publishOnce } from './publish-once.js';
 import { type PhaseRecord, phaseKey, type RunRecord, runKey } from './run-record.js';
@@ -59,13 +60,19 @@ export async function executeRun(
   const resumed = (await checkpoints.keys(runId)).length > 0;
   const ledger = createCostLedger({ runId, limitUsd: environment.budgetUsd, events });
   const startedAt = new Date().toISOString();
-  await checkpoints.set(runId, runKey, { runId, job, status: 'running', startedAt } satisfies RunRecord);
   events.emit('run:start', { runId, jobId: job.id, resumed, at: startedAt });
 
   const outputs: Record<string, unknown> = {};
   const skipped: string[] = [];
   const running = new Map<string, Promise<void>>();
   let failure: { phase: string; error: unknown } | undefined;
+  const writes: Promise<void>[] = [
+    checkpoints
+      .set(runId, runKey, { runId, job, status: 'running', startedAt } satisfies RunRecord)
+      .catch((error: unknown) => {
+        failure ??= { phase: '(run record)', error };
+      }),
+  ];
 
   const runPhase = async (phase: AnyPhase): Promise<void> => {
     await Promise.all(phase.needs.map((need) => running.get(need)));
@@ -90,19 +97,26 @@ export async function executeRun(
       return;
     }
     const phaseStarted = performance.now();
-    const spentBefore = ledger.totalUsd;
     events.emit('phase:start', { runId, phase: phase.name, at: new Date().toISOString() });
     try {
       const context = createContext(environment, job, runId, phase, outputs, controller.signal, ledger);
       const output = redactValue(await phase.run(context), environment.secrets) ?? null;
+      assertJsonValue(output, 'checkpoint', `phases.${phase.name}.output`);
       const durationMs = performance.now() - phaseStarted;
-      const costUsd = ledger.totalUsd - spentBefore;
-      await checkpoints.set(runId, phaseKey(phase.name), {
-        output,
-        costUsd,
-        durationMs,
-        finishedAt: new Date().toISOString(),
-      } satisfies PhaseRecord);
+      const costUsd = ledger.byPhase()[phase.name] ?? 0;
+      // The record is written while dependents start: a crash in that window re-runs only this phase.
+      writes.push(
+        checkpoints
+          .set(runId, phaseKey(phase.name), {
+            output,
+            costUsd,
+            durationMs,
+            finishedAt: new Date().toISOString(),
+          } satisfies PhaseRecord)
+          .catch((error: unknown) => {
+            failure ??= { phase: phase.name, error };
+          }),
+      );
       outputs[phase.name] = JSON.parse(JSON.stringify(output));
       events.emit('phase:end', {
         runId,
@@ -130,6 +144,7 @@ export async function executeRun(
     running.set(phase.name, promise);
   }
   await Promise.allSettled(running.values());
+  await Promise.all(writes);
   outerSignal?.removeEventListener('abort', onOuterAbort);
 
   const durationMs = performance.now() - started;
