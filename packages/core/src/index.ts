@@ -75,6 +75,7 @@ export { createLimiter, type Limiter, type LimitSettings } from './resilience/li
 export {
   assertProvider,
   createProviderRuntime,
+  resultProvider,
   type ProviderRuntime,
   type ProviderRuntimeOptions,
 } from './resilience/provider-runtime.js';
@@ -165,3 +166,32 @@ export {
   type FileMediaStore,
   type FileMediaStoreOptions,
 } from './stores/file-media-store.js';
+
+// The standard affiliate pipeline
+export {
+  createAffiliatePhases,
+  createAffiliatePipeline,
+  standardPhaseNames,
+} from './affiliate/create-affiliate-pipeline.js';
+export {
+  affiliateOptionsSchema,
+  type AffiliatePipelineOptions,
+  type PhotoLoader,
+} from './affiliate/affiliate-options.js';
+export type {
+  CaptionsOutput,
+  ImagesOutput,
+  ProductOutput,
+  PublishOutput,
+  ReportOutput,
+  SceneImage,
+  ScriptOutput,
+  TimelineSpan,
+  VerifiedScene,
+  VerifyImagesOutput,
+  VideoOutput,
+  VoiceOutput,
+} from './affiliate/outputs.js';
+export { loadPhoto } from './affiliate/load-photo.js';
+export { buildSceneTimeline } from './affiliate/build-timeline.js';
+export { spokenSegments } from './affiliate/voice-phase.js';

@@ -40,7 +40,15 @@ export interface ReelsmithEvents {
     error?: ErrorSummary;
   };
   'phase:start': { runId: string; phase: string; at: string };
-  'phase:end': { runId: string; phase: string; durationMs: number; costUsd: number; at: string };
+  'phase:end': {
+    runId: string;
+    phase: string;
+    durationMs: number;
+    costUsd: number;
+    /** Ids of the providers that were paid in the phase (the one a fallback chain settled on). */
+    providers: string[];
+    at: string;
+  };
   'phase:skip': { runId: string; phase: string; reason: 'checkpoint'; at: string };
   'phase:error': { runId: string; phase: string; error: ErrorSummary; at: string };
   'phase:warning': { runId: string; phase: string; warning: CallWarning; provider?: string };

@@ -14,7 +14,7 @@ import type { MediaStore } from '../spec/media-store.js';
 import { assertJsonValue } from '../stores/json-value.js';
 import type { AnyPhase, PhaseContext } from './phase.js';
 import { publishOnce } from './publish-once.js';
-import { type PhaseRecord, phaseKey, type RunRecord, runKey } from './run-record.js';
+import { type PhaseRecord, phaseKey, type RunRecord, type RunSummary, runKey } from './run-record.js';
 
 /** The outcome of a successful run. */
 export interface RunResult {
@@ -63,6 +63,7 @@ export async function executeRun(
   events.emit('run:start', { runId, jobId: job.id, resumed, at: startedAt });
 
   const outputs: Record<string, unknown> = {};
+  const summary: RunSummary = { runId, costUsd: 0, phases: {} };
   const skipped: string[] = [];
   const running = new Map<string, Promise<void>>();
   let failure: { phase: string; error: unknown } | undefined;
@@ -86,6 +87,12 @@ export async function executeRun(
     );
     if (record) {
       ledger.restore(record.costUsd);
+      summary.phases[phase.name] = {
+        durationMs: record.durationMs,
+        costUsd: record.costUsd,
+        providers: record.providers ?? [],
+        skipped: true,
+      };
       outputs[phase.name] = record.output;
       skipped.push(phase.name);
       events.emit('phase:skip', {
@@ -99,11 +106,26 @@ export async function executeRun(
     const phaseStarted = performance.now();
     events.emit('phase:start', { runId, phase: phase.name, at: new Date().toISOString() });
     try {
-      const context = createContext(environment, job, runId, phase, outputs, controller.signal, ledger);
+      const context = createContext(
+        environment,
+        job,
+        runId,
+        phase,
+        outputs,
+        controller.signal,
+        ledger,
+        summary,
+      );
       const output = redactValue(await phase.run(context), environment.secrets) ?? null;
       assertJsonValue(output, 'checkpoint', `phases.${phase.name}.output`);
       const durationMs = performance.now() - phaseStarted;
       const costUsd = ledger.byPhase()[phase.name] ?? 0;
+      const providers = [
+        ...new Set(
+          ledger.entries.filter((entry) => entry.phase === phase.name).map((entry) => entry.provider),
+        ),
+      ];
+      summary.phases[phase.name] = { durationMs, costUsd, providers, skipped: false };
       // The record is written while dependents start: a crash in that window re-runs only this phase.
       writes.push(
         checkpoints
@@ -111,6 +133,7 @@ export async function executeRun(
             output,
             costUsd,
             durationMs,
+            providers,
             finishedAt: new Date().toISOString(),
           } satisfies PhaseRecord)
           .catch((error: unknown) => {
@@ -123,6 +146,7 @@ export async function executeRun(
         phase: phase.name,
         durationMs,
         costUsd,
+        providers,
         at: new Date().toISOString(),
       });
     } catch (error) {
@@ -210,6 +234,7 @@ function createContext(
   outputs: Record<string, unknown>,
   signal: AbortSignal,
   ledger: CostLedger,
+  summary: RunSummary,
 ): PhaseContext {
   const { events, runtime } = environment;
   const inputs = Object.fromEntries(phase.needs.map((need) => [need, outputs[need]]));
@@ -247,6 +272,7 @@ function createContext(
       }),
     progress: (progress) => events.emit('progress', { runId, phase: phase.name, ...progress }),
     warn: (warning) => events.emit('phase:warning', { runId, phase: phase.name, warning }),
+    summary: () => structuredClone({ ...summary, costUsd: ledger.totalUsd }),
   };
 }
 

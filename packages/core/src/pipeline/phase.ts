@@ -1,3 +1,13 @@
+import type {
+  CaptionsOutput,
+  ImagesOutput,
+  ProductOutput,
+  ReportOutput,
+  ScriptOutput,
+  VerifyImagesOutput,
+  VideoOutput,
+  VoiceOutput,
+} from '../affiliate/outputs.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { CallWarning, Progress } from '../spec/call-options.js';
@@ -5,9 +15,10 @@ import type { Job } from '../spec/job.js';
 import type { MediaStore } from '../spec/media-store.js';
 import type { Provider } from '../spec/provider.js';
 import type { PublishDraft, PublishedPost, Publisher } from '../spec/publisher.js';
+import type { RunSummary } from './run-record.js';
 
 /**
- * Outputs of phases known by name. Standard phases register theirs here; add your own with
+ * Outputs of phases known by name: the standard affiliate phases are listed; add your own with
  * declaration merging so `needs: ['my-phase']` is typed:
  *
  * ```ts
@@ -16,8 +27,17 @@ import type { PublishDraft, PublishedPost, Publisher } from '../spec/publisher.j
  * }
  * ```
  */
-// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging.
-export interface PhaseOutputs {}
+export interface PhaseOutputs {
+  product: ProductOutput;
+  script: ScriptOutput;
+  images: ImagesOutput;
+  'verify-images': VerifyImagesOutput;
+  voice: VoiceOutput;
+  captions: CaptionsOutput;
+  render: VideoOutput;
+  store: VideoOutput;
+  report: ReportOutput;
+}
 
 /** A dependency: a phase name, or the phase itself (which types its output). */
 export type Need = string | AnyPhase;
@@ -57,6 +77,8 @@ export interface PhaseContext<Inputs = Record<string, unknown>> {
   publish(publisher: Publisher, draft: DraftWithoutMarker): Promise<PublishedPost>;
   progress(progress: Progress): void;
   warn(warning: CallWarning): void;
+  /** Finished phases so far (time, cost, providers) and the run's spending: for reports and metadata. */
+  summary(): RunSummary;
 }
 
 /** A step of a pipeline. Its output must be JSON (media go to the MediaStore as references). */

@@ -5,7 +5,16 @@ export interface PhaseRecord {
   output: unknown;
   costUsd: number;
   durationMs: number;
+  /** Providers paid in the phase. */
+  providers: string[];
   finishedAt: string;
+}
+
+/** What a phase knows about the run so far (`ctx.summary()`): finished phases and spending. */
+export interface RunSummary {
+  runId: string;
+  costUsd: number;
+  phases: Record<string, { durationMs: number; costUsd: number; providers: string[]; skipped: boolean }>;
 }
 
 /** Saved under `run` when a run starts and ends: enough to resume by run id alone. */

@@ -41,6 +41,17 @@ export interface ProviderRuntime {
 }
 
 const wrappedOriginal = Symbol.for('reelsmith.runtime.original');
+const answeredBy = Symbol.for('reelsmith.runtime.answered-by');
+
+/**
+ * The id of the provider that produced a result obtained through a wrapped provider (through
+ * `ctx.use()` or a `fallback()` chain): the chain member that answered. Undefined otherwise.
+ */
+export function resultProvider(result: unknown): string | undefined {
+  return typeof result === 'object' && result !== null
+    ? ((result as Record<symbol, string | undefined>)[answeredBy] ?? undefined)
+    : undefined;
+}
 
 /** Creates a {@link ProviderRuntime}. */
 export function createProviderRuntime(options: ProviderRuntimeOptions = {}): ProviderRuntime {
@@ -147,6 +158,9 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
           })
         : await attempt(1);
     if (method.paid) recordResult(provider, result as Partial<CallResult> | undefined, scope);
+    if (typeof result === 'object' && result !== null && !Object.hasOwn(result, answeredBy)) {
+      Object.defineProperty(result, answeredBy, { value: provider.id, enumerable: false });
+    }
     return result;
   }
 

@@ -22,6 +22,8 @@ export interface PublishDraft {
   product?: Product;
   /** Links to show with the post (affiliate link first). */
   links?: string[];
+  /** Extra JSON facts for publishers that keep them (hook, captions per platform, costs, timings). */
+  metadata?: Record<string, unknown>;
 }
 
 /** A post that exists on a platform. */

@@ -1,0 +1,82 @@
+import { ProviderError } from '../errors/provider-error.js';
+import { definePhase, type PhaseContext } from '../pipeline/phase.js';
+import { resultProvider } from '../resilience/provider-runtime.js';
+import type { ImageProvider } from '../spec/image-provider.js';
+import type { MediaData } from '../spec/media.js';
+import type { Scene } from '../spec/script-provider.js';
+import type { AffiliateSettings } from './affiliate-options.js';
+import type { ImagesOutput, SceneImage } from './outputs.js';
+import { seedFrom } from './script-phase.js';
+
+/** Generates and stores one scene image; shared by `images` and `verify-images`. */
+export async function generateSceneImage(
+  ctx: PhaseContext<unknown>,
+  settings: AffiliateSettings,
+  provider: ImageProvider,
+  scene: Scene,
+  index: number,
+  reference: MediaData,
+  attempt: number,
+): Promise<SceneImage> {
+  const result = await ctx.use(provider).generateImage(
+    {
+      prompt: scene.imagePrompt,
+      width: settings.width,
+      height: settings.height,
+      referenceImage: reference,
+      seed: seedFrom(`${ctx.runId}:${index}:${attempt}`),
+      providerOptions: { local: { caption: scene.text, sceneIndex: index } },
+    },
+    { signal: ctx.signal, idempotencyKey: `${ctx.runId}:scene-${index}:${attempt}` },
+  );
+  const image = result.images[0];
+  if (!image || image.data.byteLength === 0) {
+    throw new ProviderError({
+      kind: 'unknown',
+      provider: provider.id,
+      message: `no image for scene ${index + 1}`,
+    });
+  }
+  const extension = image.mediaType === 'image/jpeg' ? 'jpg' : (image.mediaType.split('/')[1] ?? 'img');
+  const suffix = attempt === 0 ? '' : `-retry${attempt}`;
+  const ref = await ctx.media.put(
+    `${ctx.runId}/images/scene-${index + 1}${suffix}.${extension}`,
+    image.data,
+    image.mediaType,
+  );
+  return { image: ref, provider: resultProvider(result) ?? provider.id };
+}
+
+/** `images`: one image per scene from the image provider (or chain), product photo as reference. */
+export function imagesPhase(settings: AffiliateSettings) {
+  return definePhase({
+    name: 'images',
+    needs: ['product', 'script'],
+    run: async (ctx): Promise<ImagesOutput> => {
+      const reference: MediaData = {
+        data: await ctx.media.get(ctx.inputs.product.photo, { signal: ctx.signal }),
+        mediaType: ctx.inputs.product.photo.mediaType,
+      };
+      const scenes = ctx.inputs.script.script.scenes;
+      const results = await Promise.all(
+        scenes.map(async (scene, index) => {
+          const result = await generateSceneImage(
+            ctx,
+            settings,
+            settings.options.images,
+            scene,
+            index,
+            reference,
+            0,
+          );
+          ctx.progress({
+            fraction: (index + 1) / scenes.length,
+            message: `scene ${index + 1} of ${scenes.length}`,
+          });
+          return result;
+        }),
+      );
+      return { scenes: results };
+    },
+  });
+}
