@@ -29,6 +29,8 @@ export interface RunResult {
   resumed: boolean;
   /** Phases skipped because a checkpoint held their output. */
   skipped: string[];
+  /** Per phase: time, cost, the providers paid, and whether it was skipped. */
+  phases: RunSummary['phases'];
 }
 
 /** What one run needs from its pipeline. */
@@ -223,6 +225,7 @@ export async function executeRun(
     durationMs,
     resumed,
     skipped,
+    phases: summary.phases,
   };
 }
 
