@@ -60,7 +60,7 @@ export async function checkSuccess<P extends Provider, I, R>(
 ): Promise<{ provider: P; result: R }> {
   const where = `${options.name} › ${contract.method} › success`;
   server.resetCalls();
-  server.use(...options.success);
+  server.use(...(options.success ?? []));
   const provider = options.create({ timeoutMs: successTimeoutMs });
   const outcome = await settleWithin(
     contract.call(provider, options.input, { idempotencyKey: 'reelsmith-contract-success' }),
@@ -92,13 +92,13 @@ export async function checkAbort<P extends Provider, I, R>(
 ): Promise<void> {
   const where = `${options.name} › ${contract.method} › abort`;
   server.resetCalls();
-  server.use(...options.success);
+  server.use(...(options.success ?? []));
   // A held answer that then falls through to the success handlers below it.
   server.use(
-    ...options.route(async () => {
+    ...(options.route?.(async () => {
       await delay(heldAnswerMs);
       return undefined;
-    }),
+    }) ?? []),
   );
   const controller = new AbortController();
   const provider = options.create({ timeoutMs: successTimeoutMs });
@@ -131,7 +131,7 @@ export async function checkPreAborted<P extends Provider, I, R>(
 ): Promise<void> {
   const where = `${options.name} › ${contract.method} › pre-aborted signal`;
   server.resetCalls();
-  server.use(...options.success);
+  server.use(...(options.success ?? []));
   try {
     const provider = options.create({ timeoutMs: successTimeoutMs });
     const signal = AbortSignal.abort();

@@ -100,8 +100,8 @@ async function runFault<P extends Provider, I, R>(
   };
   const probe = expectationFor(undefined);
   server.resetCalls();
-  server.use(...options.success);
-  server.use(...options.route(recording));
+  server.use(...(options.success ?? []));
+  server.use(...(options.route?.(recording) ?? []));
   try {
     const provider = options.create({ timeoutMs: probe.timeoutMs });
     const outcome = await settleWithin(contract.call(provider, options.input, {}), probe.limitMs);

@@ -35,10 +35,14 @@ export interface ProviderContractOptions<P extends Provider, I> {
   create: (settings: { timeoutMs: number }) => P;
   /** A valid input for the call. */
   input: I;
-  /** Mounts a resolver on the service endpoint(s) the call uses; faults are served through it. */
-  route: (resolver: HttpResponseResolver) => HttpHandler[];
-  /** Handlers that answer a successful call exactly like the service does. */
-  success: HttpHandler[];
+  /**
+   * Mounts a resolver on the service endpoint(s) the call uses; faults are served through it.
+   * Leave it out for an in-process provider that makes no HTTP calls: the fault cases are then
+   * not registered (there is no service to fail), the other checks run as usual.
+   */
+  route?: (resolver: HttpResponseResolver) => HttpHandler[];
+  /** Handlers that answer a successful call exactly like the service does (none for in-process providers). */
+  success?: HttpHandler[];
   /** Service-specific answers (and expected kinds) replacing the default fault answers. */
   faults?: Partial<Record<FaultCase, FaultOverride>>;
   /** Cases the service truly cannot produce, each with a reason. */

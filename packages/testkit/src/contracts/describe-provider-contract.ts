@@ -50,17 +50,20 @@ export function describeProviderContract<P extends Provider, I, R>(
       testTimeoutMs,
     );
 
-    describe(`${contract.method}() maps service failures to ProviderError`, () => {
-      for (const faultCase of faultCases) {
-        const title = `${faultCase} → ${expectedKindsLabel(options, faultCase)}`;
+    const faults = options.route ? faultCases.filter((faultCase) => !skipped.has(faultCase)) : [];
+    const extraFaults = options.route ? (options.extraFaults ?? []) : [];
+    if (faults.length + extraFaults.length > 0) {
+      describe(`${contract.method}() maps service failures to ProviderError`, () => {
         // A fault the service cannot produce is left out; its documented reason stays in the options.
-        if (skipped.has(faultCase)) continue;
-        it(title, () => checkFault(contract, options, server, faultCase), testTimeoutMs);
-      }
-      for (const fault of options.extraFaults ?? []) {
-        it(fault.name, () => checkExtraFault(contract, options, server, fault), testTimeoutMs);
-      }
-    });
+        for (const faultCase of faults) {
+          const title = `${faultCase} → ${expectedKindsLabel(options, faultCase)}`;
+          it(title, () => checkFault(contract, options, server, faultCase), testTimeoutMs);
+        }
+        for (const fault of extraFaults) {
+          it(fault.name, () => checkExtraFault(contract, options, server, fault), testTimeoutMs);
+        }
+      });
+    }
 
     additionalTests?.(server);
   });
