@@ -1,0 +1,57 @@
+import path from 'node:path';
+import {
+  type AffiliatePipelineOptions,
+  createAffiliatePipeline,
+  createEventBus,
+  type Pipeline,
+} from '@reelsmith/core';
+import { UsageError } from '../exit-codes.js';
+import { loadConfig } from '../offline/load-config.js';
+import { offlineOptions } from '../offline/offline-options.js';
+
+/** Flags shared by `run` and `resume` that choose the providers and stores. */
+export interface ProviderFlags {
+  offline?: boolean;
+  config?: string;
+  catalog?: string;
+  out?: string;
+  dataDir?: string;
+  composition?: string;
+  music?: string;
+  browser?: string;
+  budget?: number;
+}
+
+/** Builds the pipeline the flags describe; returns a `close` that releases the renderer's browser. */
+export async function pipelineFromFlags(
+  flags: ProviderFlags,
+): Promise<{ pipeline: Pipeline; close: () => Promise<void> }> {
+  const outDir = path.resolve(flags.out ?? 'reelsmith-out');
+  const dataDir = path.resolve(flags.dataDir ?? '.reelsmith');
+  let options: AffiliatePipelineOptions;
+  if (flags.config) options = await loadConfig(flags.config, { outDir, dataDir });
+  else if (flags.offline) {
+    options = await offlineOptions({
+      catalog: flags.catalog,
+      outDir,
+      ...(flags.composition ? { composition: flags.composition } : {}),
+      ...(flags.music ? { music: flags.music } : {}),
+      ...(flags.browser ? { browser: flags.browser } : {}),
+    });
+  } else {
+    throw new UsageError(
+      'choose providers: --offline (local providers, no keys) or --config reelsmith.config.mjs',
+    );
+  }
+  if (flags.budget !== undefined && !(flags.budget > 0)) {
+    throw new UsageError(`--budget must be a positive number of US dollars, got ${flags.budget}`);
+  }
+  const pipeline = createAffiliatePipeline({
+    dataDir,
+    events: options.events ?? createEventBus(),
+    ...options,
+    ...(flags.budget !== undefined ? { budget: { perRunUsd: flags.budget } } : {}),
+  });
+  const renderer = options.renderer as { close?: () => Promise<void> };
+  return { pipeline, close: async () => renderer.close?.() };
+}
