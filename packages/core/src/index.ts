@@ -81,6 +81,7 @@ export {
 } from './resilience/provider-runtime.js';
 // Resilience
 export { type HeaderLookup, parseRetryAfter, retryAfterFromHeaders } from './resilience/retry-after.js';
+export { sleep } from './resilience/sleep.js';
 export {
   computeRetryDelay,
   defaultRetrySettings,

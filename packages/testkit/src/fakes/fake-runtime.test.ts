@@ -1,6 +1,6 @@
-import { ProviderError } from '@reelsmith/core';
+import { ProviderError, sleep } from '@reelsmith/core';
 import { describe, expect, it } from 'vitest';
-import { FakeRuntime, fakeFailure, sleep } from './fake-runtime.js';
+import { FakeRuntime, fakeFailure } from './fake-runtime.js';
 
 describe('FakeRuntime', () => {
   it('follows a failure script by call index, then succeeds', async () => {

@@ -1,4 +1,4 @@
-import { type Cost, ProviderError, type ProviderErrorKind } from '@reelsmith/core';
+import { type Cost, ProviderError, type ProviderErrorKind, sleep } from '@reelsmith/core';
 
 /**
  * Which calls of a fake fail. As an array, entry `i` decides call `i` (counted from 0): `null`
@@ -49,23 +49,6 @@ export function fakeFailure(provider: string, kind: ProviderErrorKind, callIndex
     status: statusByKind[kind],
     retryAfterMs: kind === 'rate_limit' ? 10 : undefined,
     code: `fake_${kind}`,
-  });
-}
-
-/** Waits `ms`, rejecting with `signal.reason` as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
