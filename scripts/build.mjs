@@ -12,7 +12,9 @@ for (const folder of readdirSync(packagesDir).sort()) {
   const file = path.join(packagesDir, folder, 'package.json');
   if (!existsSync(file)) continue;
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  if (manifest.scripts?.build) manifests.set(manifest.name, { folder, manifest });
+  // A package folder without sources yet (work in progress) is not built.
+  const hasSources = existsSync(path.join(packagesDir, folder, 'src', 'index.ts'));
+  if (manifest.scripts?.build && hasSources) manifests.set(manifest.name, { folder, manifest });
 }
 
 const order = [];

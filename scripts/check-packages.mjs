@@ -1,7 +1,7 @@
 // Runs publint and @arethetypeswrong/cli over every published workspace package.
 // Usage: npm run check:packages (after npm run build)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -11,7 +11,7 @@ let failed = false;
 for (const name of readdirSync(packagesDir).sort()) {
   const dir = path.join(packagesDir, name);
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  if (manifest.private) continue;
+  if (manifest.private || !existsSync(path.join(dir, 'src', 'index.ts'))) continue;
   console.log(`\n■ ${manifest.name}`);
   const run = (command, args) => {
     try {
