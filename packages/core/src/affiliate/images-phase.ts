@@ -58,25 +58,27 @@ export function imagesPhase(settings: AffiliateSettings) {
         mediaType: ctx.inputs.product.photo.mediaType,
       };
       const scenes = ctx.inputs.script.script.scenes;
-      const results = await Promise.all(
-        scenes.map(async (scene, index) => {
-          const result = await generateSceneImage(
-            ctx,
-            settings,
-            settings.options.images,
-            scene,
-            index,
-            reference,
-            0,
-          );
-          ctx.progress({
-            fraction: (index + 1) / scenes.length,
-            message: `scene ${index + 1} of ${scenes.length}`,
-          });
-          return result;
-        }),
-      );
-      return { scenes: results };
+      let done = 0;
+      const generate = async (index: number) => {
+        const scene = scenes[index]!;
+        const result = await generateSceneImage(
+          ctx,
+          settings,
+          settings.options.images,
+          scene,
+          index,
+          reference,
+          0,
+        );
+        done += 1;
+        ctx.progress({ fraction: done / scenes.length, message: `scene ${done} of ${scenes.length}` });
+        return result;
+      };
+      // The first scene goes alone: if a provider is out of credit or retired, its breaker opens
+      // before the other scenes are sent, so they go straight to the next provider of the chain.
+      const first = await generate(0);
+      const rest = await Promise.all(scenes.slice(1).map((_, offset) => generate(offset + 1)));
+      return { scenes: [first, ...rest] };
     },
   });
 }

@@ -59,6 +59,19 @@ describe('createProviderRuntime', () => {
     expect(peak).toBe(2);
   });
 
+  it('re-checks the breaker when a queued call gets its slot', async () => {
+    const runtime = createProviderRuntime({ limits: { imagen: { concurrency: 1 } }, retry: false });
+    const provider = scriptedImageProvider('imagen', ['billing'], { delayMs: 10 });
+    const wrapped = runtime.wrap(provider);
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => wrapped.generateImage({ prompt: 'x' })));
+    expect(provider.calls).toHaveLength(1);
+    expect(outcomes.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).name : 'ok'))).toEqual([
+      'ProviderError',
+      'CircuitOpenError',
+      'CircuitOpenError',
+    ]);
+  });
+
   it('keeps private class fields working through the wrapper', async () => {
     class Keyed {
       readonly specificationVersion = 'v1' as const;

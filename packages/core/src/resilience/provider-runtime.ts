@@ -130,10 +130,15 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
       scope.ledger.assertCanSpend(provider.id, estimate?.call(provider, args[0])?.usd ?? 0);
     }
     const attempt = async (attemptNumber: number) => {
-      breaker?.assertCanCall();
-      events.emit('provider:call', { ...site, attempt: attemptNumber, at: new Date().toISOString() });
+      if (breaker?.state === 'open') breaker.assertCanCall();
       try {
-        const result = await limiterFor(provider.id).schedule(() => fn.apply(provider, callArgs), signal);
+        // The breaker is checked again once the call has its slot: calls queued behind a
+        // failing one must not reach a provider whose breaker opened meanwhile.
+        const result = await limiterFor(provider.id).schedule(() => {
+          breaker?.assertCanCall();
+          events.emit('provider:call', { ...site, attempt: attemptNumber, at: new Date().toISOString() });
+          return fn.apply(provider, callArgs);
+        }, signal);
         breaker?.recordSuccess();
         return result;
       } catch (error) {
