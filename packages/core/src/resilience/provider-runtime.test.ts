@@ -65,11 +65,9 @@ describe('createProviderRuntime', () => {
     const wrapped = runtime.wrap(provider);
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => wrapped.generateImage({ prompt: 'x' })));
     expect(provider.calls).toHaveLength(1);
-    expect(outcomes.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).name : 'ok'))).toEqual([
-      'ProviderError',
-      'CircuitOpenError',
-      'CircuitOpenError',
-    ]);
+    expect(
+      outcomes.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).name : 'ok')),
+    ).toEqual(['ProviderError', 'CircuitOpenError', 'CircuitOpenError']);
   });
 
   it('keeps private class fields working through the wrapper', async () => {

@@ -129,22 +129,23 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
         .estimateCost;
       scope.ledger.assertCanSpend(provider.id, estimate?.call(provider, args[0])?.usd ?? 0);
     }
-    const attempt = async (attemptNumber: number) => {
+    const attempt = (attemptNumber: number) => {
       if (breaker?.state === 'open') breaker.assertCanCall();
-      try {
-        // The breaker is checked again once the call has its slot: calls queued behind a
-        // failing one must not reach a provider whose breaker opened meanwhile.
-        const result = await limiterFor(provider.id).schedule(() => {
-          breaker?.assertCanCall();
-          events.emit('provider:call', { ...site, attempt: attemptNumber, at: new Date().toISOString() });
-          return fn.apply(provider, callArgs);
-        }, signal);
-        breaker?.recordSuccess();
-        return result;
-      } catch (error) {
-        breaker?.recordFailure(error);
-        throw error;
-      }
+      // The breaker is checked again once the call has its slot, and the outcome is recorded
+      // before the slot is released: calls queued behind a failing one must not reach a
+      // provider whose breaker opened meanwhile.
+      return limiterFor(provider.id).schedule(async () => {
+        breaker?.assertCanCall();
+        events.emit('provider:call', { ...site, attempt: attemptNumber, at: new Date().toISOString() });
+        try {
+          const value = await fn.apply(provider, callArgs);
+          breaker?.recordSuccess();
+          return value;
+        } catch (error) {
+          breaker?.recordFailure(error);
+          throw error;
+        }
+      }, signal);
     };
     const result =
       method.retry && retry !== false
