@@ -18,6 +18,7 @@ import { PhaseError } from '../errors/phase-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import { definePhase } from '../pipeline/phase.js';
 import { fallback } from '../resilience/fallback.js';
+import type { ScriptProvider } from '../spec/script-provider.js';
 import type { AffiliatePipelineOptions } from './affiliate-options.js';
 import { createAffiliatePipeline } from './create-affiliate-pipeline.js';
 
@@ -126,6 +127,25 @@ describe('createAffiliatePipeline', () => {
     const cause = (error as Error).cause;
     expect(ProviderError.isInstance(cause) && cause.kind).toBe('invalid_input');
     expect((cause as Error).message).toContain('no photo');
+  });
+
+  it('stops at the script phase when the script is empty, naming the field', async () => {
+    const empty = { title: 'T', hook: 'H', scenes: [], callToAction: 'C', description: 'D', hashtags: [] };
+    const script: ScriptProvider = {
+      specificationVersion: 'v1',
+      id: 'empty-writer',
+      capability: 'script',
+      generateScript: async () => ({ script: empty as never, cost: { usd: 0 }, warnings: [] }),
+    };
+    const { base, renderer } = options({ script });
+    const error = await createAffiliatePipeline(base)
+      .run('Steel bottle')
+      .catch((e: unknown) => e);
+    expect(PhaseError.isInstance(error) && error.phase).toBe('script');
+    const cause = (error as Error).cause;
+    expect(ProviderError.isInstance(cause) && cause.kind).toBe('invalid_input');
+    expect((cause as Error).message).toContain('`scenes`');
+    expect(renderer.callCount).toBe(0);
   });
 
   it('rejects a missing provider with a ConfigError naming the field', () => {
