@@ -9,7 +9,7 @@ const settings = { outDir: '/tmp/reelsmith-full-pipeline-test', catalog: '/tmp/c
 const allKeys = {
   OPENAI_API_KEY: 'sk-test-select-providers-0123456789',
   FAL_KEY: 'fal-id-test:fal-secret-test-0123456789',
-  GEMINI_API_KEY: 'AIzaSyTest-select-providers-0123456789',
+  GEMINI_API_KEY: 'AIzaFAKE-select-providers-01',
   ELEVENLABS_API_KEY: 'sk_test_select_providers_0123456789',
 };
 

@@ -186,7 +186,7 @@ describe('fromHttpAnswer', () => {
   });
 
   it('keeps the body (parsed) and never puts a registered key in the message', () => {
-    const key = 'AIzaSy-secret-test-key-in-message-0001';
+    const key = 'AIzaFAKE-secret-in-message-01';
     registerSecret(key);
     const error = fromHttpAnswer(
       400,

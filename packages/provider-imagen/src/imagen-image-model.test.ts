@@ -207,7 +207,7 @@ describe('models, prices and the default instance', () => {
   });
 
   it('the default instance uses GEMINI_API_KEY', async () => {
-    const envKey = 'AIzaSyEnv-reelsmith-key-0123456789abcdef';
+    const envKey = 'AIzaFAKE-env-reelsmith-key-01';
     vi.stubEnv('GEMINI_API_KEY', envKey);
     let key: string | null = null;
     server.use(

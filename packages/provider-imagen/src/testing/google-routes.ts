@@ -6,7 +6,7 @@ import type { ImagenGoogleAuthOptions } from '../imagen-settings.js';
 // test reaches Google or the metadata server.
 
 /** The Gemini API key the tests use (registered as a secret by `createImagen`). */
-export const testApiKey = 'AIzaSyTest-reelsmith-0123456789abcdefghij';
+export const testApiKey = 'AIzaFAKE-reelsmith-test-key-01';
 /** The Vertex AI project the tests use. */
 export const testProject = 'reelsmith-test';
 /** The access token the test token endpoint hands out. */
