@@ -82,6 +82,7 @@ export {
 // Resilience
 export { type HeaderLookup, parseRetryAfter, retryAfterFromHeaders } from './resilience/retry-after.js';
 export { sleep } from './resilience/sleep.js';
+export { type CallGuard, createCallGuard } from './resilience/call-guard.js';
 export {
   computeRetryDelay,
   defaultRetrySettings,

@@ -4,8 +4,8 @@ import {
   ElevenLabsError,
   ElevenLabsTimeoutError,
 } from '@elevenlabs/elevenlabs-js';
-import { ProviderError } from '@reelsmith/core';
-import { createCallGuard } from './call-guard.js';
+import { createCallGuard, ProviderError } from '@reelsmith/core';
+
 import { type ErrorContext, providerErrorFromResponse } from './elevenlabs-error.js';
 
 /** How requests reach the service. */

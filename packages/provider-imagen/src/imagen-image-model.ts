@@ -3,12 +3,12 @@ import {
   type CallOptions,
   type CallWarning,
   type Cost,
+  createCallGuard,
   type ImageInput,
   type ImageProvider,
   type ImageResult,
   ProviderError,
 } from '@reelsmith/core';
-import { createCallGuard } from './call-guard.js';
 import type { ImagenClient } from './imagen-client.js';
 import { notAllowlistedCode, toProviderError } from './imagen-error.js';
 import type { ImagenModelSpec } from './imagen-models.js';

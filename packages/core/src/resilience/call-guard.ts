@@ -1,11 +1,24 @@
 /**
- * One request's cancellation: aborts when the caller's signal aborts or when the time limit
- * passes, and lets the request reject at once even while the SDK is still unwinding.
+ * One call's cancellation, for plugin authors wrapping an SDK: aborts when the caller's signal
+ * aborts or when the provider's timeout passes, and lets the call reject at once even while a
+ * step ignores the signal (a token fetch, an SDK still unwinding).
+ *
+ * @example
+ * ```ts
+ * const guard = createCallGuard(options.signal, settings.timeoutMs);
+ * try {
+ *   return await guard.run(sdk.generate(input, { signal: guard.signal }));
+ * } catch (error) {
+ *   throw guard.timedOut() ? new ProviderError({ kind: 'transient', provider: id, message: 'timed out' }) : error;
+ * } finally {
+ *   guard.dispose();
+ * }
+ * ```
  */
 export interface CallGuard {
-  /** Pass it to the request. */
+  /** Pass it to every request of the call. */
   readonly signal: AbortSignal;
-  /** True when the time limit (not the caller) aborted the request. */
+  /** True when the timeout (not the caller) aborted the call. */
   timedOut(): boolean;
   /** Settles like `promise`, or rejects as soon as the guard aborts. */
   run<T>(promise: Promise<T>): Promise<T>;
@@ -13,7 +26,7 @@ export interface CallGuard {
   dispose(): void;
 }
 
-/** Creates a {@link CallGuard} for a request with `timeoutMs` and the caller's optional signal. */
+/** Creates a {@link CallGuard} for a call with `timeoutMs` and the caller's optional signal. */
 export function createCallGuard(callerSignal: AbortSignal | undefined, timeoutMs: number): CallGuard {
   const controller = new AbortController();
   let expired = false;
