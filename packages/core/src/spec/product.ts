@@ -32,6 +32,12 @@ export const productSchema = z.object({
   url: z.string().optional(),
   /** The tagged affiliate link to show viewers. */
   affiliateUrl: z.string().optional(),
+  /** The Amazon marketplace host the data came from, e.g. `www.amazon.com`, `www.amazon.co.uk`. */
+  marketplace: z.string().optional(),
+  /** Whether the product can be bought now; `unavailable` products get no price anywhere. */
+  availability: z.enum(['in_stock', 'unavailable', 'unknown']).optional(),
+  /** When the product data (rating, reviews, availability) was read, ISO 8601. */
+  readAt: z.string().optional(),
 });
 
 /** A normalized product. */
