@@ -13,6 +13,11 @@ export {
   describeImageProviderContract,
   type ImageProviderContractOptions,
 } from './contracts/image-contract.js';
+export { describeJobSourceContract, type JobSourceContractOptions } from './contracts/job-source-contract.js';
+export {
+  describeProductSourceContract,
+  type ProductSourceContractOptions,
+} from './contracts/product-source-contract.js';
 export { describePublisherContract, type PublisherContractOptions } from './contracts/publisher-contract.js';
 export {
   describeScriptProviderContract,
