@@ -182,6 +182,7 @@ export {
 } from './affiliate/affiliate-options.js';
 export type {
   CaptionsOutput,
+  ComplianceOutput,
   ImagesOutput,
   ProductOutput,
   PublishOutput,
@@ -197,3 +198,24 @@ export type {
 export { loadPhoto } from './affiliate/load-photo.js';
 export { buildSceneTimeline } from './affiliate/build-timeline.js';
 export { spokenSegments } from './affiliate/voice-phase.js';
+// Compliance guard: disclosures, price and review rules, product-photo use
+export { compliancePhase } from './affiliate/compliance-phase.js';
+export { type ComplianceResult, applyCompliance } from './compliance/apply-compliance.js';
+export { type CompliancePlatformRule, complianceDefaults } from './compliance/compliance-defaults.js';
+export {
+  type ComplianceRule,
+  ComplianceError,
+  type ComplianceViolation,
+} from './compliance/compliance-error.js';
+export {
+  type ComplianceOptions,
+  complianceOptionsSchema,
+  type ProductPhotoUse,
+  type ResolvedCompliance,
+  resolveCompliance,
+} from './compliance/compliance-options.js';
+export { type DisclosureParts, discloseCaption, hasMarker } from './compliance/disclose.js';
+export { fitCaption } from './compliance/fit-caption.js';
+export { type LengthUnit, clipTo, measure } from './compliance/graphemes.js';
+export { findPrices, priceLine, pricesAreDated } from './compliance/prices.js';
+export { productForVideo } from './compliance/video-product.js';

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  type ComplianceOptions,
+  complianceOptionsSchema,
+  type ResolvedCompliance,
+  resolveCompliance,
+} from '../compliance/compliance-options.js';
 import type { PipelineOptions } from '../pipeline/define-pipeline.js';
 import type { AnyPhase } from '../pipeline/phase.js';
 import type { ImageProvider } from '../spec/image-provider.js';
@@ -43,6 +49,11 @@ export interface AffiliatePipelineOptions extends Omit<PipelineOptions, 'phases'
   verify?: { threshold?: number; maxRegenerations?: number };
   video?: { width?: number; height?: number; fps?: number };
   photoLoader?: PhotoLoader;
+  /**
+   * The compliance guard: disclosures in every caption, price and review rules, and where
+   * product photos may appear (default: only as references, never in the video).
+   */
+  compliance?: ComplianceOptions;
   /** Edit the standard phases: replace, remove or add (`(phases) => [...phases, myPhase]`). */
   customizePhases?: (phases: AnyPhase[]) => AnyPhase[];
 }
@@ -93,6 +104,7 @@ export const affiliateOptionsSchema = z
       })
       .optional(),
     photoLoader: z.function().optional(),
+    compliance: complianceOptionsSchema.optional(),
     customizePhases: z.function().optional(),
   })
   .passthrough();
@@ -105,6 +117,7 @@ export interface AffiliateSettings {
   fps: number;
   threshold: number;
   maxRegenerations: number;
+  compliance: ResolvedCompliance;
 }
 
 /** Fills defaults. */
@@ -116,5 +129,6 @@ export function resolveAffiliateSettings(options: AffiliatePipelineOptions): Aff
     fps: options.video?.fps ?? 30,
     threshold: options.verify?.threshold ?? 0.85,
     maxRegenerations: options.verify?.maxRegenerations ?? 1,
+    compliance: resolveCompliance(options.compliance),
   };
 }

@@ -13,6 +13,7 @@ import {
   fakeFailure,
 } from '@reelsmith/testkit';
 import { describe, expect, it } from 'vitest';
+import { ComplianceError } from '../compliance/compliance-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { PhaseError } from '../errors/phase-error.js';
 import { ProviderError } from '../errors/provider-error.js';
@@ -54,6 +55,7 @@ describe('createAffiliatePipeline', () => {
     expect(names).toEqual([
       'product',
       'script',
+      'compliance',
       'images',
       'voice',
       'verify-images',
@@ -89,14 +91,18 @@ describe('createAffiliatePipeline', () => {
     const draft = youtube.calls[0]!;
     expect(draft.marker).toMatch(/^rsm-/);
     expect(draft.metadata).toMatchObject({ composition: 'classic' });
+    expect(draft.description).toContain('As an Amazon Associate I earn from qualifying purchases.');
+    expect(draft.description).toMatch(/(^|\s)#ad(\s|$)/);
+    expect(render.product.price).toBeUndefined();
   });
 
-  it('regenerates a scene that fails the vision check, then falls back to the product photo', async () => {
+  it('regenerates a scene that fails the vision check, then falls back to the product photo when allowed', async () => {
     const images = createFakeImageProvider();
     const { base } = options({
       images,
       judge: createFakeVisionJudge({ score: 0.2 }),
       verify: { threshold: 0.8, maxRegenerations: 1 },
+      compliance: { productPhotos: 'in-video' },
     });
     const pipeline = createAffiliatePipeline(base);
     const result = await pipeline.run('Steel bottle');
@@ -104,6 +110,33 @@ describe('createAffiliatePipeline', () => {
     const sceneCount = verified.scenes.length;
     expect(verified.scenes.every((scene) => scene.outcome === 'product-photo')).toBe(true);
     expect(images.callCount).toBe(sceneCount * 2);
+  });
+
+  it('keeps the best generated image instead of the product photo by default (reference-only)', async () => {
+    const images = createFakeImageProvider();
+    const { base } = options({
+      images,
+      judge: createFakeVisionJudge({ score: 0.2 }),
+      verify: { threshold: 0.8, maxRegenerations: 1 },
+    });
+    const pipeline = createAffiliatePipeline(base);
+    const warnings: string[] = [];
+    pipeline.events.on('phase:warning', (event) => warnings.push(event.warning.message));
+    const result = await pipeline.run('Steel bottle');
+    const verified = result.outputs['verify-images'] as { scenes: { outcome: string; provider: string }[] };
+    expect(verified.scenes.every((scene) => scene.outcome === 'below-threshold')).toBe(true);
+    expect(verified.scenes.some((scene) => scene.provider === 'product-photo')).toBe(false);
+    expect(warnings.some((message) => message.includes("productPhotos is 'reference-only'"))).toBe(true);
+    // Reference-only: generation still got the photo as a reference.
+    expect(images.calls.every((call) => call.referenceImage !== undefined)).toBe(true);
+  });
+
+  it("sends no product photo to image generation with productPhotos: 'verify-only'", async () => {
+    const images = createFakeImageProvider();
+    const { base } = options({ images, compliance: { productPhotos: 'verify-only' } });
+    await createAffiliatePipeline(base).run('Steel bottle');
+    expect(images.callCount).toBeGreaterThan(0);
+    expect(images.calls.every((call) => call.referenceImage === undefined)).toBe(true);
   });
 
   it('records which member of a fallback chain made each image', async () => {
@@ -146,6 +179,31 @@ describe('createAffiliatePipeline', () => {
     expect(ProviderError.isInstance(cause) && cause.kind).toBe('invalid_input');
     expect((cause as Error).message).toContain('`scenes`');
     expect(renderer.callCount).toBe(0);
+  });
+
+  it('stops at the compliance phase, before images and voice are paid, when the voice-over states a price', async () => {
+    const inner = createFakeScriptProvider();
+    const script: ScriptProvider = {
+      ...inner,
+      generateScript: async (input, callOptions) => {
+        const result = await inner.generateScript(input, callOptions);
+        return { ...result, script: { ...result.script, callToAction: 'Yours for just $19.99!' } };
+      },
+    };
+    const images = createFakeImageProvider();
+    const voice = createFakeVoiceProvider();
+    const { base } = options({ script, images, voice });
+    const error = await createAffiliatePipeline(base)
+      .run('Steel bottle')
+      .catch((e: unknown) => e);
+    expect(PhaseError.isInstance(error) && error.phase).toBe('compliance');
+    const cause = (error as Error).cause;
+    expect(ComplianceError.isInstance(cause)).toBe(true);
+    expect((cause as ComplianceError).violations[0]).toMatchObject({
+      rule: 'spoken-price',
+      field: 'callToAction',
+    });
+    expect(images.callCount + voice.callCount).toBe(0);
   });
 
   it('rejects a missing provider with a ConfigError naming the field', () => {

@@ -8,6 +8,7 @@ import {
   resolveAffiliateSettings,
 } from './affiliate-options.js';
 import { captionsPhase } from './captions-phase.js';
+import { compliancePhase } from './compliance-phase.js';
 import { imagesPhase } from './images-phase.js';
 import { productPhase } from './product-phase.js';
 import { publishPhase } from './publish-phase.js';
@@ -22,6 +23,7 @@ import { voicePhase } from './voice-phase.js';
 export const standardPhaseNames = [
   'product',
   'script',
+  'compliance',
   'images',
   'voice',
   'verify-images',
@@ -52,6 +54,7 @@ export function createAffiliatePhases(options: AffiliatePipelineOptions): AnyPha
   return [
     productPhase(settings),
     scriptPhase(settings),
+    compliancePhase(settings),
     imagesPhase(settings),
     voicePhase(settings),
     verifyImagesPhase(settings),
@@ -67,7 +70,7 @@ export function createAffiliatePhases(options: AffiliatePipelineOptions): AnyPha
 }
 
 /**
- * The standard affiliate-video pipeline: product → script → images ∥ voice → verify-images →
+ * The standard affiliate-video pipeline: product → script → compliance → images ∥ voice → verify-images →
  * captions → render → store → publish:* → report. Providers, publishers and stores come in
  * through `options` (checked with zod: a wrong or missing provider is a `ConfigError` naming the
  * field). Every phase is a `definePhase` you can replace, remove or add to with `customizePhases`.
@@ -108,6 +111,7 @@ export function createAffiliatePipeline(options: AffiliatePipelineOptions): Pipe
     verify: _verify,
     video: _video,
     photoLoader: _photoLoader,
+    compliance: _compliance,
     customizePhases,
     ...pipelineOptions
   } = options;

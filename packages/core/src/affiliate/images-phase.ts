@@ -1,3 +1,4 @@
+import type { ProductPhotoUse } from '../compliance/compliance-options.js';
 import { ProviderError } from '../errors/provider-error.js';
 import { definePhase, type PhaseContext } from '../pipeline/phase.js';
 import { resultProvider } from '../resilience/provider-runtime.js';
@@ -5,7 +6,7 @@ import type { ImageProvider } from '../spec/image-provider.js';
 import type { MediaData } from '../spec/media.js';
 import type { Scene } from '../spec/script-provider.js';
 import type { AffiliateSettings } from './affiliate-options.js';
-import type { ImagesOutput, SceneImage } from './outputs.js';
+import type { ImagesOutput, ProductOutput, SceneImage } from './outputs.js';
 import { seedFrom } from './script-phase.js';
 
 /** Generates and stores one scene image; shared by `images` and `verify-images`. */
@@ -15,7 +16,7 @@ export async function generateSceneImage(
   provider: ImageProvider,
   scene: Scene,
   index: number,
-  reference: MediaData,
+  reference: MediaData | undefined,
   attempt: number,
 ): Promise<SceneImage> {
   const result = await ctx.use(provider).generateImage(
@@ -23,7 +24,7 @@ export async function generateSceneImage(
       prompt: scene.imagePrompt,
       width: settings.width,
       height: settings.height,
-      referenceImage: reference,
+      ...(reference ? { referenceImage: reference } : {}),
       seed: seedFrom(`${ctx.runId}:${index}:${attempt}`),
       providerOptions: { local: { caption: scene.text, sceneIndex: index } },
     },
@@ -47,16 +48,26 @@ export async function generateSceneImage(
   return { image: ref, provider: resultProvider(result) ?? provider.id };
 }
 
+/**
+ * The product photo as a reference for image generation, unless the compliance setting is
+ * `verify-only` (photos only for the vision check).
+ */
+export async function generationReference(
+  ctx: PhaseContext<unknown>,
+  use: ProductPhotoUse,
+): Promise<MediaData | undefined> {
+  if (use === 'verify-only') return undefined;
+  const { photo } = (ctx.inputs as { product: ProductOutput }).product;
+  return { data: await ctx.media.get(photo, { signal: ctx.signal }), mediaType: photo.mediaType };
+}
+
 /** `images`: one image per scene from the image provider (or chain), product photo as reference. */
 export function imagesPhase(settings: AffiliateSettings) {
   return definePhase({
     name: 'images',
-    needs: ['product', 'script'],
+    needs: ['product', 'script', 'compliance'],
     run: async (ctx): Promise<ImagesOutput> => {
-      const reference: MediaData = {
-        data: await ctx.media.get(ctx.inputs.product.photo, { signal: ctx.signal }),
-        mediaType: ctx.inputs.product.photo.mediaType,
-      };
+      const reference = await generationReference(ctx, ctx.inputs.compliance.productPhotos);
       const scenes = ctx.inputs.script.script.scenes;
       let done = 0;
       const generate = async (index: number) => {

@@ -1,3 +1,4 @@
+import type { ProductPhotoUse } from '../compliance/compliance-options.js';
 import type { MediaRef } from '../spec/media.js';
 import type { Product } from '../spec/product.js';
 import type { PublishedPost } from '../spec/publisher.js';
@@ -23,6 +24,18 @@ export interface SceneImage {
   provider: string;
 }
 
+/** Output of the `compliance` phase: what may be published and shown. */
+export interface ComplianceOutput {
+  /** The description with the affiliate link, the ad marker and the program disclosure. */
+  description: string;
+  /** One caption per publishing platform, within its limit, disclosures kept. */
+  captions: Record<string, string>;
+  /** The product as the video may show it (no price; fresh ratings; short review quotes). */
+  videoProduct: Product;
+  /** How product photos may be used in this run. */
+  productPhotos: ProductPhotoUse;
+}
+
 /** Output of the `images` phase: one image per script scene, in order. */
 export interface ImagesOutput {
   scenes: SceneImage[];
@@ -33,8 +46,11 @@ export interface VerifiedScene extends SceneImage {
   /** The judge's score (0–1); undefined when no judge is configured. */
   score?: number;
   reason?: string;
-  /** How the image was kept: as generated, regenerated, or replaced by the product photo. */
-  outcome: 'accepted' | 'regenerated' | 'product-photo' | 'unchecked';
+  /**
+   * How the image was kept: as generated, regenerated, replaced by the product photo, or kept
+   * below the threshold because product photos may not appear in the video.
+   */
+  outcome: 'accepted' | 'regenerated' | 'product-photo' | 'below-threshold' | 'unchecked';
 }
 
 /** Output of the `verify-images` phase. */

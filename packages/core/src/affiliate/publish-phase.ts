@@ -5,23 +5,23 @@ import type { PublishOutput } from './outputs.js';
 
 /**
  * `publish:<platform>`: publishes the stored video exactly once. The draft carries the
- * script's title, description and hashtags, the affiliate link, and a `metadata` object
+ * script's title and hashtags, the compliance phase's caption for the platform (link, `#ad`
+ * and the disclosure included), the affiliate link, and a `metadata` object
  * (per-platform captions, costs, timings and the provider used per phase so far).
  */
 export function publishPhase(_settings: AffiliateSettings, publisher: Publisher) {
   return definePhase({
     name: `publish:${publisher.platform}`,
-    needs: ['store', 'script', 'product'],
+    needs: ['store', 'script', 'product', 'compliance'],
     run: async (ctx): Promise<PublishOutput> => {
       const { script } = ctx.inputs.script;
       const { product } = ctx.inputs.product;
       const stored = ctx.inputs.store;
       const summary = ctx.summary();
-      const platformCaption =
-        script.captions?.[publisher.platform as keyof NonNullable<typeof script.captions>];
+      const { captions, description } = ctx.inputs.compliance;
       const draft = {
         title: script.title,
-        description: platformCaption ?? script.description,
+        description: captions[publisher.platform] ?? description,
         tags: script.hashtags.map((tag) => tag.replace(/^#/, '')),
         video: stored.video,
         thumbnail: stored.thumbnail,

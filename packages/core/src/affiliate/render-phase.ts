@@ -7,7 +7,7 @@ export function renderPhase(settings: AffiliateSettings) {
   const { options } = settings;
   return definePhase({
     name: 'render',
-    needs: ['verify-images', 'voice', 'captions', 'script', 'product'],
+    needs: ['verify-images', 'voice', 'captions', 'script', 'compliance'],
     run: async (ctx): Promise<VideoOutput> => {
       const fromJob = ctx.job.fields?.composition;
       const composition =
@@ -33,7 +33,7 @@ export function renderPhase(settings: AffiliateSettings) {
           voice: ctx.inputs.voice.audio,
           captions: words,
           script: ctx.inputs.script.script,
-          product: ctx.inputs.product.product,
+          product: ctx.inputs.compliance.videoProduct,
           media: ctx.media,
           outputPrefix: `${ctx.runId}/`,
         },

@@ -13,7 +13,7 @@ export function spokenSegments(script: Script): string[] {
 export function voicePhase({ options }: AffiliateSettings) {
   return definePhase({
     name: 'voice',
-    needs: ['script'],
+    needs: ['script', 'compliance'],
     run: async (ctx): Promise<VoiceOutput> => {
       const text = spokenSegments(ctx.inputs.script.script).join(' ');
       const result = await ctx.use(options.voice).synthesize(

@@ -1,5 +1,6 @@
 import type {
   CaptionsOutput,
+  ComplianceOutput,
   ImagesOutput,
   ProductOutput,
   ReportOutput,
@@ -30,6 +31,7 @@ import type { RunSummary } from './run-record.js';
 export interface PhaseOutputs {
   product: ProductOutput;
   script: ScriptOutput;
+  compliance: ComplianceOutput;
   images: ImagesOutput;
   'verify-images': VerifyImagesOutput;
   voice: VoiceOutput;
