@@ -219,3 +219,4 @@ export { fitCaption } from './compliance/fit-caption.js';
 export { type LengthUnit, clipTo, measure } from './compliance/graphemes.js';
 export { findPrices, priceLine, pricesAreDated } from './compliance/prices.js';
 export { productForVideo } from './compliance/video-product.js';
+export { type JobOutcome, type ProcessJobsOptions, processJobs } from './pipeline/process-jobs.js';
