@@ -1,6 +1,7 @@
 import { ConfigError, ReelsmithError } from '@reelsmith/core';
 import { cac } from 'cac';
 import { doctorCommand } from './commands/doctor-command.js';
+import { pendingCommand } from './commands/pending-command.js';
 import type { ProviderFlags } from './commands/pipeline-from-flags.js';
 import { resumeCommand } from './commands/resume-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
@@ -36,7 +37,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('run', 'Make videos for jobs given by --title or --jobs')
     .option('--title <title>', 'Product title (repeat for several)', { type: [String] })
     .option('--jobs <file>', 'Jobs file: JSON array or CSV with a header (title,asin,url,id,composition)')
-    .option('--concurrency <n>', 'Runs at once (default 1)');
+    .option('--concurrency <n>', 'Runs at once (default 1)')
+    .option(
+      '--pending',
+      "Run the pending jobs of the config's jobSource (e.g. an Airtable table) and write results back",
+    )
+    .option('--limit <n>', 'With --pending: take at most n jobs');
   const resume = cli.command(
     'resume <runId>',
     'Resume a run: finished phases are skipped and not paid again',
@@ -45,9 +51,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     run.option(flag, help);
     resume.option(flag, help);
   }
-  run.action((flags: RunFlags & { concurrency?: number | string }) => {
-    pending = runCommand(normalize(flags), io.stdout);
-  });
+  run.action(
+    (flags: RunFlags & { concurrency?: number | string; pending?: boolean; limit?: number | string }) => {
+      const { limit, pending: fromSource, ...rest } = flags;
+      const normalized = normalize(rest);
+      pending = fromSource
+        ? pendingCommand(
+            { ...normalized, ...(limit !== undefined ? { limit: Number(limit) } : {}) },
+            io.stdout,
+          )
+        : runCommand(normalized, io.stdout);
+    },
+  );
   resume.action((runId: string, flags: ProviderFlags) => {
     pending = resumeCommand(runId, normalize(flags), io.stdout);
   });

@@ -3,6 +3,7 @@ import {
   type AffiliatePipelineOptions,
   createAffiliatePipeline,
   createEventBus,
+  type JobSource,
   type Pipeline,
 } from '@reelsmith/core';
 import { UsageError } from '../exit-codes.js';
@@ -22,10 +23,14 @@ export interface ProviderFlags {
   budget?: number;
 }
 
-/** Builds the pipeline the flags describe; returns a `close` that releases the renderer's browser. */
+/**
+ * Builds the pipeline the flags describe; returns a `close` that releases the renderer's
+ * browser, and the config's `jobSource` (for `run --pending`, which writes back itself).
+ */
 export async function pipelineFromFlags(
   flags: ProviderFlags,
-): Promise<{ pipeline: Pipeline; close: () => Promise<void> }> {
+  { withJobSource = true }: { withJobSource?: boolean } = {},
+): Promise<{ pipeline: Pipeline; close: () => Promise<void>; jobSource: JobSource | undefined }> {
   const outDir = path.resolve(flags.out ?? 'reelsmith-out');
   const dataDir = path.resolve(flags.dataDir ?? '.reelsmith');
   let options: AffiliatePipelineOptions;
@@ -46,12 +51,14 @@ export async function pipelineFromFlags(
   if (flags.budget !== undefined && !(flags.budget > 0)) {
     throw new UsageError(`--budget must be a positive number of US dollars, got ${flags.budget}`);
   }
+  const { jobSource, ...rest } = options;
   const pipeline = createAffiliatePipeline({
     dataDir,
     events: options.events ?? createEventBus(),
-    ...options,
+    ...rest,
+    ...(withJobSource && jobSource ? { jobSource } : {}),
     ...(flags.budget !== undefined ? { budget: { perRunUsd: flags.budget } } : {}),
   });
   const renderer = options.renderer as { close?: () => Promise<void> };
-  return { pipeline, close: async () => renderer.close?.() };
+  return { pipeline, close: async () => renderer.close?.(), jobSource };
 }
