@@ -58,7 +58,7 @@ export {
   type PhaseInputs,
   type PhaseOutputs,
 } from './pipeline/phase.js';
-export { type PublishIntent, publishKeys } from './pipeline/publish-once.js';
+export { checkpointPublishState, type PublishIntent, publishKeys } from './pipeline/publish-once.js';
 export { type PhaseRecord, phaseKey, type RunRecord, runKey } from './pipeline/run-record.js';
 export { type BreakerRegistry, createBreakerRegistry } from './resilience/breaker-registry.js';
 export type { CallScope } from './resilience/call-scope.js';
@@ -124,11 +124,13 @@ export type { Capability, Provider, SpecificationVersion } from './spec/provider
 export type {
   DraftIssue,
   DraftValidation,
+  FindExistingOptions,
   PublishDraft,
   PublishedPost,
   Publisher,
   PublishOptions,
   PublishResult,
+  PublishState,
 } from './spec/publisher.js';
 export type { Renderer, RenderInput, RenderResult, RenderScene } from './spec/renderer.js';
 export {

@@ -92,6 +92,7 @@ export {
   unprocessable,
 } from './msw/faults.js';
 export { installTestServer } from './msw/install-test-server.js';
+export { type LoopbackService, type ServeHandlersOptions, serveHandlers } from './msw/serve-handlers.js';
 export { sequence } from './msw/sequence.js';
 export { createTestServer, type RecordedCall, type TestServer } from './msw/test-server.js';
 // Store contract suites and memory stores: see ./stores/

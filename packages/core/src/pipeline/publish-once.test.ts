@@ -112,6 +112,33 @@ describe('ctx.publish: exactly once', () => {
     expect(publisher.findCalls).toBe(1);
   });
 
+  it('gives publish and findExisting a durable state that a resumed run reads back', async () => {
+    const publisher = memoryPublisher();
+    const original = publisher.publish;
+    const seen: unknown[] = [];
+    publisher.publish = async (draft, options) => {
+      const session = await options.state?.get('upload-session');
+      seen.push(session);
+      if (session === undefined) {
+        await options.state?.set('upload-session', { uri: 'https://upload.test/s/1', offset: 262144 });
+        throw new Error('connection dropped mid-upload');
+      }
+      return original(draft, options);
+    };
+    const found: unknown[] = [];
+    publisher.findExisting = async (marker, options) => {
+      found.push(await options?.state?.get('upload-session'));
+      return publisher.posts.find((post) => post.marker === marker);
+    };
+    const { pipeline } = await setup(publisher);
+    await expect(pipeline.run('Kettle', { runId: 'state-1' })).rejects.toSatisfy(PhaseError.isInstance);
+    await pipeline.run('Kettle', { runId: 'state-1' });
+    const session = { uri: 'https://upload.test/s/1', offset: 262144 };
+    expect(seen).toEqual([undefined, session]);
+    expect(found).toEqual([session]);
+    expect(publisher.posts).toHaveLength(1);
+  });
+
   it('validates the draft against platform limits before any upload', async () => {
     const publisher = memoryPublisher('memtube', { maxTitle: 5 });
     const { pipeline } = await setup(publisher, 'A title far too long');

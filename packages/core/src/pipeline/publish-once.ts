@@ -4,7 +4,8 @@ import type { EventBus } from '../events/event-bus.js';
 import { isRetryableError, type RetrySettings, withRetry } from '../resilience/with-retry.js';
 import type { CheckpointStore } from '../spec/checkpoint-store.js';
 import type { MediaStore } from '../spec/media-store.js';
-import type { PublishDraft, PublishedPost, Publisher } from '../spec/publisher.js';
+import type { PublishDraft, PublishedPost, Publisher, PublishState } from '../spec/publisher.js';
+import { assertJsonValue } from '../stores/json-value.js';
 import { publishMarker } from './marker.js';
 import type { DraftWithoutMarker } from './phase.js';
 
@@ -58,9 +59,10 @@ export async function publishOnce(options: PublishOnceOptions): Promise<Publishe
     return post;
   };
 
+  const state = checkpointPublishState(checkpoints, runId, publisher.id);
   const intent = await readQuietly(checkpoints, runId, keys.intent, true);
   if (intent !== undefined) {
-    const existing = await wrapped.findExisting(marker, { signal });
+    const existing = await wrapped.findExisting(marker, { signal, state });
     if (existing) return done(existing, true);
   }
 
@@ -77,10 +79,10 @@ export async function publishOnce(options: PublishOnceOptions): Promise<Publishe
 
   const attemptPublish = async (attempt: number): Promise<{ post: PublishedPost; reconciled: boolean }> => {
     if (attempt > 1) {
-      const existing = await wrapped.findExisting(marker, { signal });
+      const existing = await wrapped.findExisting(marker, { signal, state });
       if (existing) return { post: existing, reconciled: true };
     }
-    const { post } = await wrapped.publish(draft, { media: options.media, signal });
+    const { post } = await wrapped.publish(draft, { media: options.media, signal, state });
     return { post, reconciled: false };
   };
   const outcome =
@@ -93,6 +95,28 @@ export async function publishOnce(options: PublishOnceOptions): Promise<Publishe
           label: `${publisher.id}.publish`,
         });
   return done(outcome.post, outcome.reconciled);
+}
+
+/** The {@link PublishState} of a run's publisher, kept in the checkpoint store. */
+export function checkpointPublishState(
+  checkpoints: CheckpointStore,
+  runId: string,
+  publisherId: string,
+): PublishState {
+  const keyOf = (key: string) => {
+    if (typeof key !== 'string' || key === '') {
+      throw new TypeError('[reelsmith] publish state keys are non-empty strings, e.g. "upload-session"');
+    }
+    return `publish-state:${publisherId}:${key}`;
+  };
+  return {
+    get: (key) => checkpoints.get(runId, keyOf(key)),
+    set: async (key, value) => {
+      assertJsonValue(value, `${publisherId} publish state`, key);
+      await checkpoints.set(runId, keyOf(key), value);
+    },
+    delete: (key) => checkpoints.delete(runId, keyOf(key)),
+  };
 }
 
 /** Reads a record; a corrupt one counts as present (`true`) for intents, absent otherwise. */

@@ -50,9 +50,29 @@ export interface DraftValidation {
   issues: DraftIssue[];
 }
 
-/** Options of {@link Publisher.publish}: the call options plus the store that holds the draft's media. */
+/**
+ * Durable key/value state of one publish (one run, one publisher): an upload session URI, a
+ * container id, bytes confirmed. Values are JSON. Write each fact the moment it exists: the
+ * state survives a crash, and a resumed `publish` or `findExisting` reads it to continue the
+ * upload or to reconcile by the stored id instead of guessing.
+ */
+export interface PublishState {
+  get(key: string): Promise<unknown | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Options of {@link Publisher.publish}: the call options, the store that holds the draft's media, the publish state. */
 export interface PublishOptions extends CallOptions {
   media: MediaStore;
+  /** Given by the engine (checkpoint-backed); absent when a publisher is called directly. */
+  state?: PublishState;
+}
+
+/** Options of {@link Publisher.findExisting}. */
+export interface FindExistingOptions extends CallOptions {
+  /** The same state `publish` wrote, when the engine reconciles a run. */
+  state?: PublishState;
 }
 
 /** Result of {@link Publisher.publish}. */
@@ -72,5 +92,5 @@ export interface Publisher extends Provider<'publisher'> {
   validate(draft: PublishDraft): DraftValidation | Promise<DraftValidation>;
   publish(draft: PublishDraft, options: PublishOptions): Promise<PublishResult>;
   /** Finds a post carrying `marker`, to reconcile after a crash. */
-  findExisting(marker: string, options?: CallOptions): Promise<PublishedPost | undefined>;
+  findExisting(marker: string, options?: FindExistingOptions): Promise<PublishedPost | undefined>;
 }
