@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
+import { readLineFromTerminal } from './read-line.js';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: {
@@ -8,5 +9,6 @@ const code = await runCli(process.argv.slice(2), {
     columns: process.stdout.columns,
   },
   stderr: { write: (text) => process.stderr.write(text) },
+  auth: { readLine: readLineFromTerminal },
 });
 process.exitCode = code;

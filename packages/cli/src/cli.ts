@@ -1,5 +1,12 @@
 import { ConfigError, ReelsmithError } from '@reelsmith/core';
 import { cac } from 'cac';
+import {
+  type AuthEnvironment,
+  type AuthFlags,
+  authLoginCommand,
+  authRefreshCommand,
+  authStatusCommand,
+} from './commands/auth-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { pendingCommand } from './commands/pending-command.js';
 import type { ProviderFlags } from './commands/pipeline-from-flags.js';
@@ -12,6 +19,8 @@ import type { ProgressOutput } from './progress/progress-view.js';
 export interface CliIo {
   stdout: ProgressOutput;
   stderr: { write(text: string): void };
+  /** The environment for credentials (default `process.env`) and a line reader for `auth login`. */
+  auth?: Partial<AuthEnvironment>;
 }
 
 const providerOptionHelp: Array<[string, string]> = [
@@ -66,6 +75,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   resume.action((runId: string, flags: ProviderFlags) => {
     pending = resumeCommand(runId, normalize(flags), io.stdout);
   });
+  const authEnvironment: AuthEnvironment = { env: process.env, ...io.auth };
+  cli
+    .command(
+      'auth [action] [account]',
+      'Accounts: auth login <youtube|gdrive|instagram>, auth status, auth refresh [account]',
+    )
+    .option('--tokens <file>', 'Token file (default: <data-dir>/tokens.json, mode 0600)')
+    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
+    .option('--kind <kind>', 'youtube, gdrive or instagram, for an account with another name')
+    .option('--code <code>', 'The code or redirected URL (else it is read from the terminal)')
+    .action((action: string | undefined, account: string | undefined, flags: AuthFlags) => {
+      if (action === 'login') {
+        if (!account) throw new UsageError('which account? reelsmith auth login youtube|gdrive|instagram');
+        pending = authLoginCommand(account, flags, io.stdout, authEnvironment);
+      } else if (action === 'status') {
+        pending = authStatusCommand(flags, io.stdout, authEnvironment);
+      } else if (action === 'refresh') {
+        pending = authRefreshCommand(account, flags, io.stdout, authEnvironment);
+      } else {
+        throw new UsageError('auth needs an action: login <account>, status or refresh [account]');
+      }
+    });
   cli.command('doctor', 'Check Node, the browser, ffprobe, disk and credentials').action(() => {
     pending = doctorCommand(io.stdout);
   });

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { jobSource } from '../../test/fixtures/pending-config.js';
 import { runCli } from '../cli.js';
 
-const config = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/pending-config.ts');
+const config = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../test/fixtures/pending-config.ts',
+);
 
 function capture() {
   let text = '';
@@ -21,7 +24,9 @@ describe('reelsmith run --pending', () => {
     expect(jobSource.record('rec1')).toMatchObject({ status: 'done', urls: { local: expect.any(String) } });
     expect(jobSource.record('rec2')?.status).toBe('pending');
     // processJobs writes back; the report phase does not write a second time.
-    const done = jobSource.updates.filter((entry) => entry.jobId === 'rec1' && entry.update.status === 'done');
+    const done = jobSource.updates.filter(
+      (entry) => entry.jobId === 'rec1' && entry.update.status === 'done',
+    );
     expect(done).toHaveLength(1);
   });
 

@@ -61,6 +61,12 @@ export interface ReelsmithEvents {
   progress: { runId?: string; phase?: string; provider?: string; fraction?: number; message?: string };
   'publish:done': { runId: string; platform: string; post: PublishedPost; reconciled: boolean };
   'listener:error': { event: string; error: ErrorSummary };
+  /** An account's token (or its refresh token) expires within the warning window. */
+  'token:expiring': { account: string; provider: string; expiresAt: string; daysLeft: number; at: string };
+  /** A token was refreshed and stored. */
+  'token:refreshed': { account: string; provider: string; expiresAt?: string; at: string };
+  /** A token can no longer be refreshed: the account needs a new login (the reason says why and how). */
+  'token:invalid': { account: string; provider: string; reason: string; at: string };
 }
 
 /** An event name. */
