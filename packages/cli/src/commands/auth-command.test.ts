@@ -20,7 +20,11 @@ const env = {
 
 function capture(extra: { readLine?: (prompt: string) => Promise<string | undefined> } = {}) {
   let text = '';
-  const stream = { write: (chunk: string) => void (text += chunk) };
+  const stream = {
+    write: (chunk: string) => {
+      text += chunk;
+    },
+  };
   return { io: { stdout: stream, stderr: stream, auth: { env, ...extra } }, text: () => text };
 }
 

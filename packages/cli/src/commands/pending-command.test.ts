@@ -11,7 +11,11 @@ const config = path.join(
 
 function capture() {
   let text = '';
-  const stream = { write: (chunk: string) => void (text += chunk) };
+  const stream = {
+    write: (chunk: string) => {
+      text += chunk;
+    },
+  };
   return { io: { stdout: stream, stderr: stream }, text: () => text };
 }
 
