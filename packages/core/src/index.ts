@@ -222,3 +222,11 @@ export { type LengthUnit, clipTo, measure } from './compliance/graphemes.js';
 export { findPrices, priceLine, pricesAreDated } from './compliance/prices.js';
 export { productForVideo } from './compliance/video-product.js';
 export { type JobOutcome, type ProcessJobsOptions, processJobs } from './pipeline/process-jobs.js';
+export {
+  createJsonlEventLog,
+  type EventLog,
+  type EventLogReadOptions,
+  type EventRecord,
+  type EventRecorder,
+  recordEvents,
+} from './events/event-log.js';
