@@ -7,6 +7,7 @@ import {
   authRefreshCommand,
   authStatusCommand,
 } from './commands/auth-command.js';
+import { type CleanupFlags, cleanupCommand } from './commands/cleanup-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { pendingCommand } from './commands/pending-command.js';
 import type { ProviderFlags } from './commands/pipeline-from-flags.js';
@@ -96,6 +97,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       } else {
         throw new UsageError('auth needs an action: login <account>, status or refresh [account]');
       }
+    });
+  cli
+    .command('cleanup', 'Delete media of finished runs by age or total size (never an unfinished run)')
+    .option('--max-age <age>', 'Delete media of successful runs older than this (30d, 12h, 2w)')
+    .option('--max-size <size>', 'Delete the oldest until the media total fits (20GB, 500MiB)')
+    .option('--keep-last <n>', 'Always keep the last n successful runs (default 5)')
+    .option('--dry-run', 'List what would be deleted and how much space it frees')
+    .option('--backup', "Copy to the config's delivery store (e.g. Drive) before deleting")
+    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
+    .option('--config <file>', 'Module exporting the pipeline options (its stores and delivery)')
+    .action((flags: CleanupFlags) => {
+      pending = cleanupCommand(flags, io.stdout);
     });
   cli.command('doctor', 'Check Node, the browser, ffprobe, disk and credentials').action(() => {
     pending = doctorCommand(io.stdout);

@@ -230,3 +230,14 @@ export {
   type EventRecorder,
   recordEvents,
 } from './events/event-log.js';
+export {
+  type ApplyCleanupOptions,
+  applyCleanup,
+  type CleanupResult,
+} from './maintenance/apply-cleanup.js';
+export {
+  type CleanupCandidate,
+  type CleanupOptions,
+  type CleanupPlan,
+  planCleanup,
+} from './maintenance/plan-cleanup.js';
