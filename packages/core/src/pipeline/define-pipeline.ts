@@ -7,7 +7,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { ReelsmithError } from '../errors/reelsmith-error.js';
 import { createEventBus, type EventBus } from '../events/event-bus.js';
 import type { BreakerSettings } from '../resilience/circuit-breaker.js';
-import type { LimitSettings } from '../resilience/limiter.js';
+import type { Limiter, LimitSettings } from '../resilience/limiter.js';
 import { createProviderRuntime, type ProviderRuntime } from '../resilience/provider-runtime.js';
 import { type RetrySettings, resolveRetrySettings } from '../resilience/with-retry.js';
 import { registerSecret } from '../secrets/redact.js';
@@ -43,6 +43,11 @@ export interface PipelineOptions {
   breaker?: BreakerSettings | false;
   /** Concurrency and rate limits by provider id. */
   limits?: Record<string, LimitSettings>;
+  /**
+   * Limiters you supply by provider id, e.g. Redis-backed ones shared by every worker
+   * (`@reelsmith/store-redis`); a provider without one uses `limits`.
+   */
+  limiters?: (provider: string) => Limiter | undefined;
   /** Values that must never appear in events, errors or checkpoints (API keys, tokens). */
   secrets?: readonly string[];
 }
@@ -120,6 +125,7 @@ const optionsSchema = z
     retry: z.union([z.literal(false), z.object({}).passthrough()]).optional(),
     breaker: z.union([z.literal(false), z.object({}).passthrough()]).optional(),
     limits: z.record(z.string(), z.object({}).passthrough()).optional(),
+    limiters: z.function().optional(),
     secrets: z.array(z.string()).optional(),
   })
   .strict();
@@ -158,6 +164,7 @@ export function definePipeline(options: PipelineOptions): Pipeline {
     retry,
     ...(options.breaker !== undefined ? { breaker: options.breaker } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.limiters ? { limiters: options.limiters } : {}),
   });
   const environment = {
     phases,

@@ -97,4 +97,18 @@ describe('circuitBreaker', () => {
     advance(999);
     expect(breaker.state).toBe('open');
   });
+
+  it('openUntil opens without reporting, keeps a later open, and probes after the time', () => {
+    const { breaker, opened, advance } = setup();
+    breaker.openUntil(1_000_000 + 5000, 'billing (from another worker)');
+    expect(breaker.state).toBe('open');
+    expect(opened).toEqual([]);
+    expect(() => breaker.assertCanCall()).toThrow(CircuitOpenError);
+    breaker.openUntil(1_000_000 + 2000, 'shorter');
+    expect(breaker.retryAt).toBe(1_000_000 + 5000);
+    advance(5000);
+    expect(breaker.state).toBe('half-open');
+    breaker.openUntil(1_000_000 - 1, 'in the past');
+    expect(breaker.state).toBe('half-open');
+  });
 });

@@ -38,6 +38,11 @@ export interface CircuitBreaker {
   recordFailure(error: unknown): void;
   /** Runs `fn` through the breaker. */
   execute<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Opens the breaker until `retryAt` (epoch ms) because another worker's breaker opened, without
+   * calling `onOpen` (the opening was already reported there). Ignored when already open longer.
+   */
+  openUntil(retryAt: number, reason: string): void;
 }
 
 const openAtOnce: ReadonlySet<ProviderErrorKind> = new Set(['billing', 'auth', 'quota', 'model_unavailable']);
@@ -118,6 +123,14 @@ export function circuitBreaker(options: BreakerOptions): CircuitBreaker {
         return;
       }
       countFailure(providerError.kind);
+    },
+    openUntil(until, why) {
+      if (until <= now() || (state !== 'closed' && retryAt >= until)) return;
+      state = 'open';
+      reason = why;
+      retryAt = until;
+      failures = settings.failureThreshold;
+      probeInFlight = false;
     },
     async execute(fn) {
       breaker.assertCanCall();

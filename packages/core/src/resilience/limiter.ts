@@ -21,13 +21,14 @@ export interface Limiter {
 /** One limiter per provider id, created from `limits[providerId]` (providers without limits are not queued). */
 export function createLimiterRegistry(
   limits: Record<string, LimitSettings> = {},
+  custom?: (provider: string) => Limiter | undefined,
 ): (provider: string) => Limiter {
   const limiters = new Map<string, Limiter>();
   return (provider) => {
     let limiter = limiters.get(provider);
     if (!limiter) {
       const settings = limits[provider];
-      limiter = settings ? createLimiter(settings, `limits.${provider}`) : unlimited;
+      limiter = custom?.(provider) ?? (settings ? createLimiter(settings, `limits.${provider}`) : unlimited);
       limiters.set(provider, limiter);
     }
     return limiter;

@@ -9,7 +9,7 @@ import { type BreakerRegistry, createBreakerRegistry } from './breaker-registry.
 import type { CallScope } from './call-scope.js';
 import type { BreakerSettings } from './circuit-breaker.js';
 import { readFallback, rebuildFallback } from './fallback.js';
-import { createLimiterRegistry, type LimitSettings } from './limiter.js';
+import { createLimiterRegistry, type Limiter, type LimitSettings } from './limiter.js';
 import { type RetrySettings, resolveRetrySettings, withRetry } from './with-retry.js';
 
 /** Options of {@link createProviderRuntime}. */
@@ -24,6 +24,8 @@ export interface ProviderRuntimeOptions {
   breakers?: BreakerRegistry;
   /** Concurrency and rate limits by provider id. */
   limits?: Record<string, LimitSettings>;
+  /** Limiters you supply (e.g. Redis-backed, shared by many workers); `undefined` falls back to `limits`. */
+  limiters?: (provider: string) => Limiter | undefined;
   /** Jitter source in [0, 1), for deterministic tests. */
   random?: () => number;
 }
@@ -61,7 +63,7 @@ export function createProviderRuntime(options: ProviderRuntimeOptions = {}): Pro
     options.breaker === false
       ? undefined
       : (options.breakers ?? createBreakerRegistry(options.breaker || {}, events));
-  const limiterFor = createLimiterRegistry(options.limits);
+  const limiterFor = createLimiterRegistry(options.limits, options.limiters);
 
   const runtime: ProviderRuntime = {
     events,
