@@ -5,11 +5,12 @@
 //   node examples/full-pipeline/run.mjs --title "Insulated steel water bottle" --out out/full
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAffiliatePipeline } from '@reelsmith/core';
+import { createAffiliatePipeline, processJobs } from '@reelsmith/core';
 import { defaultCatalog, selectProviders } from './select-providers.mjs';
 
 const usage =
-  'usage: node run.mjs --title "<product title or ASIN>" [--catalog products.json] [--out folder]';
+  'usage: node run.mjs --title "<product title or ASIN>" [--catalog products.json] [--out folder]\n' +
+  '       node run.mjs --pending [--limit N]   (jobs from Airtable: AIRTABLE_PAT + AIRTABLE_BASE_ID)';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     catalog: { type: 'string' },
     out: { type: 'string' },
     browser: { type: 'string' },
+    pending: { type: 'boolean' },
+    limit: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -24,8 +27,8 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const title = values.title ?? (values.catalog ? undefined : 'Insulated steel water bottle');
-if (!title) {
+const title = values.title ?? (values.catalog || values.pending ? undefined : 'Insulated steel water bottle');
+if (!title && !values.pending) {
   console.error(`--title is required with --catalog\n${usage}`);
   process.exit(2);
 }
@@ -39,7 +42,9 @@ const { options, choices } = await selectProviders(process.env, {
 console.log('Providers:');
 for (const line of choices) console.log(`  ${line}`);
 
-const pipeline = createAffiliatePipeline(options);
+// The job source is for --pending only: processJobs writes the results back to it.
+const { jobSource, ...pipelineOptions } = options;
+const pipeline = createAffiliatePipeline(pipelineOptions);
 pipeline.events.on('phase:end', (event) =>
   console.log(`  ✓ ${event.phase} (${(event.durationMs / 1000).toFixed(1)} s, $${event.costUsd.toFixed(4)})`),
 );
@@ -50,6 +55,26 @@ pipeline.events.on('breaker:open', (event) =>
   console.log(`  ⚡ breaker open: ${event.provider} (${event.reason})`),
 );
 pipeline.events.on('phase:warning', (event) => console.log(`  ! ${event.phase}: ${event.warning.message}`));
+
+if (values.pending) {
+  if (!jobSource) {
+    console.error('--pending needs AIRTABLE_PAT and AIRTABLE_BASE_ID');
+    process.exit(2);
+  }
+  try {
+    const outcomes = await processJobs(
+      pipeline,
+      jobSource,
+      values.limit ? { limit: Number(values.limit) } : {},
+    );
+    for (const outcome of outcomes)
+      console.log(`  ${outcome.status.padEnd(9)} ${outcome.job.title ?? outcome.job.id}`);
+    process.exitCode = outcomes.every((outcome) => outcome.status !== 'failed') ? 0 : 1;
+  } finally {
+    await /** @type {{ close?: () => Promise<void> }} */ (options.renderer).close?.();
+  }
+  process.exit();
+}
 
 const asin = /^[A-Z0-9]{10}$/.test(title) ? title : undefined;
 console.log(`\nRunning "${title}"…`);

@@ -23,7 +23,8 @@ export interface ProviderSelection {
   /** One human-readable line per capability: what was chosen and why. */
   choices: string[];
   /** The chosen provider ids by capability (a chain lists its members in order). */
-  chosen: Record<'images' | 'voice' | 'script' | 'judge' | 'products' | 'render' | 'publish', string[]>;
+  chosen: Record<'images' | 'voice' | 'script' | 'judge' | 'products' | 'render' | 'publish', string[]> &
+    Partial<Record<'jobs', string[]>>;
 }
 
 /** Chooses the standard pipeline's providers from the API keys set in `env`. */

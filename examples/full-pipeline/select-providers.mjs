@@ -15,6 +15,13 @@ import {
 import { createOpenAI } from '@reelsmith/provider-openai';
 import { createLocalPublisher } from '@reelsmith/publisher-local';
 import { createRemotionRenderer } from '@reelsmith/renderer-remotion';
+import { createAirtableJobSource } from '@reelsmith/source-airtable';
+import {
+  createCreatorsApiSource,
+  createPhotoDownloader,
+  createProductCache,
+  createScrapingDogSource,
+} from '@reelsmith/source-amazon';
 
 const here = import.meta.dirname;
 
@@ -90,12 +97,64 @@ async function loadEspeakVoice() {
 }
 
 /**
+ * Products: ScrapingDog with `SCRAPINGDOG_API_KEY`, else Amazon's Creators API with
+ * `AMAZON_CREATORS_CLIENT_ID` + `AMAZON_CREATORS_CLIENT_SECRET` + `AMAZON_ASSOCIATE_TAG`, else
+ * the local catalog. `AMAZON_ASSOCIATE_TAG` tags the links; `AMAZON_DOMAIN` picks the marketplace.
+ */
+function products(env, catalog, secrets) {
+  const tag = read(env, 'AMAZON_ASSOCIATE_TAG');
+  const domain = read(env, 'AMAZON_DOMAIN') ?? 'com';
+  const cache = createProductCache({ ttlMs: 6 * 3_600_000 });
+  const photoLoader = createPhotoDownloader({});
+  const scrapingDogKey = read(env, 'SCRAPINGDOG_API_KEY');
+  if (scrapingDogKey) {
+    secrets.push(scrapingDogKey);
+    const productSource = createScrapingDogSource({
+      apiKey: scrapingDogKey,
+      domain,
+      cache,
+      ...(tag ? { associateTag: tag } : {}),
+    });
+    return { productSource, photoLoader, why: `SCRAPINGDOG_API_KEY set (amazon.${domain})` };
+  }
+  const clientId = read(env, 'AMAZON_CREATORS_CLIENT_ID');
+  const clientSecret = read(env, 'AMAZON_CREATORS_CLIENT_SECRET');
+  if (clientId && clientSecret && tag) {
+    secrets.push(clientSecret);
+    const productSource = createCreatorsApiSource({
+      credentialId: clientId,
+      credentialSecret: clientSecret,
+      partnerTag: tag,
+      domain,
+      cache,
+    });
+    return {
+      productSource,
+      photoLoader,
+      why: `AMAZON_CREATORS_CLIENT_ID/SECRET + AMAZON_ASSOCIATE_TAG set (amazon.${domain})`,
+    };
+  }
+  return { productSource: createLocalCatalog({ products: catalog }), photoLoader: undefined, why: catalog };
+}
+
+/** An Airtable job table with `AIRTABLE_PAT` + `AIRTABLE_BASE_ID` (`AIRTABLE_TABLE`, default `Videos`). */
+function airtableJobs(env, secrets) {
+  const apiKey = read(env, 'AIRTABLE_PAT');
+  const baseId = read(env, 'AIRTABLE_BASE_ID');
+  if (!apiKey || !baseId) return undefined;
+  secrets.push(apiKey);
+  return createAirtableJobSource({ apiKey, baseId, table: read(env, 'AIRTABLE_TABLE') ?? 'Videos' });
+}
+
+/**
  * Chooses every provider of `createAffiliatePipeline` from `env`:
  *
  * - images: `fallback([imagen, fal, openai image])` over the services with a key, else the local composer;
  * - voice: `fallback([elevenlabs, openai speech])` over the services with a key, else eSpeak;
  * - script and judge: OpenAI with `OPENAI_API_KEY`, else the local script writer and judge;
- * - products from a local catalog, Remotion to render, a local folder to publish to.
+ * - products from ScrapingDog or the Creators API when their keys are set, else a local catalog;
+ * - jobs from Airtable with `AIRTABLE_PAT` + `AIRTABLE_BASE_ID`;
+ * - Remotion to render, a local folder to publish to.
  *
  * Returns the pipeline options, one line per capability saying what was chosen and why, and the
  * chosen provider ids by capability.
@@ -181,8 +240,10 @@ export async function selectProviders(env = process.env, settings = {}) {
     `${openai ? 'OPENAI_API_KEY set' : 'no OPENAI_API_KEY: local colour check'}; regenerate below ${threshold}`,
   );
 
-  const productSource = createLocalCatalog({ products: catalog });
-  say('products', [productSource], catalog);
+  const { productSource, photoLoader, why: productsWhy } = products(env, catalog, secrets);
+  say('products', [productSource], productsWhy);
+  const jobSource = airtableJobs(env, secrets);
+  if (jobSource) say('jobs', [jobSource], 'AIRTABLE_PAT + AIRTABLE_BASE_ID set (run with --pending)');
   const renderer = createRemotionRenderer(settings.browser ? { browserExecutable: settings.browser } : {});
   say('render', [renderer], 'Remotion in a local Chrome/Chromium (REELSMITH_BROWSER or CHROMIUM_PATH)');
   const publisher = createLocalPublisher({ outDir });
@@ -197,6 +258,8 @@ export async function selectProviders(env = process.env, settings = {}) {
     voice,
     renderer,
     publishers: [publisher],
+    ...(photoLoader ? { photoLoader } : {}),
+    ...(jobSource ? { jobSource } : {}),
     verify: { threshold },
     dataDir: path.join(outDir, '.reelsmith'),
     budget: { perRunUsd: settings.budgetUsd ?? 2 },

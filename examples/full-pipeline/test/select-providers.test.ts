@@ -102,4 +102,37 @@ describe('selectProviders', () => {
     expect(chosen.script).toEqual(['local:script']);
     expect(chosen.voice[0]).toMatch(/espeak/);
   });
+
+  it('takes products from ScrapingDog with an associate tag, and jobs from Airtable, when their keys are set', async () => {
+    const env = {
+      SCRAPINGDOG_API_KEY: 'sd-test-key-not-real',
+      AMAZON_ASSOCIATE_TAG: 'reelsmith-21',
+      AMAZON_DOMAIN: 'co.uk',
+      AIRTABLE_PAT: 'patFAKE.select-providers-test',
+      AIRTABLE_BASE_ID: 'appSelectProvide1',
+    };
+    const { options, chosen, choices } = await selectProviders(env, settings);
+    expect(chosen.products).toEqual(['scrapingdog:co.uk']);
+    expect(chosen.jobs).toEqual(['airtable:appSelectProvide1/Videos']);
+    expect(options.jobSource?.capability).toBe('job-source');
+    expect(typeof options.photoLoader).toBe('function');
+    expect(options.secrets).toEqual(
+      expect.arrayContaining(['sd-test-key-not-real', 'patFAKE.select-providers-test']),
+    );
+    expect(choices.find((line) => line.startsWith('products:'))).toContain(
+      'SCRAPINGDOG_API_KEY set (amazon.co.uk)',
+    );
+    expect(server.calls).toEqual([]);
+  });
+
+  it("uses the Creators API with its credentials and a tag, when ScrapingDog's key is not set", async () => {
+    const env = {
+      AMAZON_CREATORS_CLIENT_ID: 'amzn1.application-oa2-client.test',
+      AMAZON_CREATORS_CLIENT_SECRET: 'creators-secret-not-real',
+      AMAZON_ASSOCIATE_TAG: 'reelsmith-20',
+    };
+    const { chosen } = await selectProviders(env, settings);
+    expect(chosen.products).toEqual(['creators-api:com']);
+    expect(chosen.jobs).toBeUndefined();
+  });
 });
