@@ -19,7 +19,7 @@ export function redisClient(connection: QueueConnection, source: string): Redis 
         },
       ]);
     }
-    return new Redis(connection, { maxRetriesPerRequest: null, enableReadyCheck: true });
+    return quiet(new Redis(connection, { maxRetriesPerRequest: null, enableReadyCheck: true }));
   }
   if (typeof connection !== 'object' || connection === null) {
     throw new ConfigError(source, [
@@ -30,5 +30,15 @@ export function redisClient(connection: QueueConnection, source: string): Redis 
       },
     ]);
   }
-  return new Redis({ ...connection, maxRetriesPerRequest: null });
+  return quiet(new Redis({ ...connection, maxRetriesPerRequest: null }));
+}
+
+/**
+ * ioredis reconnects by itself and queues commands meanwhile; without a listener it also prints
+ * every refused reconnect ("Unhandled error event"). Connection trouble reaches users through
+ * BullMQ's own `error` events and through calls that time out.
+ */
+function quiet(client: Redis): Redis {
+  client.on('error', () => undefined);
+  return client;
 }
