@@ -33,6 +33,7 @@ async function startRedis(port: number, dir: string): Promise<ChildProcess> {
     },
   );
   const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
+  probe.on('error', () => undefined);
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       await probe.connect();
