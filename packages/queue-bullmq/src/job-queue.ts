@@ -1,4 +1,4 @@
-import type { JobInput } from '@reelsmith/core';
+import type { JobInput, JobSource } from '@reelsmith/core';
 import { Queue } from 'bullmq';
 import { type QueueConnection, redisClient } from './connection.js';
 import { deduplicationId, type QueuedJob, type QueuedJobResult, toQueuedJob } from './job-data.js';
@@ -44,6 +44,11 @@ export interface JobQueue {
   readonly queue: Queue<QueuedJob, QueuedJobResult>;
   /** Adds jobs; a product already queued or running is skipped (deduplicated), not run twice. */
   enqueue(jobs: readonly JobInput[]): Promise<EnqueueResult>;
+  /**
+   * Takes the pending jobs of a job source (an Airtable table), claims each for its run and
+   * enqueues it; the worker writes the outcome back when given the same source.
+   */
+  enqueuePending(source: JobSource, options?: { limit?: number }): Promise<EnqueueResult>;
   counts(): Promise<QueueCounts>;
   /** Workers connected to the queue now. */
   workers(): Promise<number>;
@@ -89,6 +94,25 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
           result.added.push({ index, jobId: String(job.id), runId: data.runId });
         } else {
           result.duplicates.push({ index, existingJobId: String(job.id) });
+        }
+      }
+      return result;
+    },
+    async enqueuePending(source, pendingOptions = {}) {
+      const pending = await source.listPending(
+        pendingOptions.limit !== undefined ? { limit: pendingOptions.limit } : {},
+      );
+      const result: EnqueueResult = { added: [], duplicates: [] };
+      for (const [index, job] of pending.entries()) {
+        const data = { ...toQueuedJob(job, index), job };
+        if (!(await source.claim(job.id, data.runId))) continue;
+        const added = await queue.add('run', data, { deduplication: { id: deduplicationId(job) } });
+        const stored = await queue.getJob(String(added.id));
+        if (!stored || stored.data.runId === data.runId) {
+          result.added.push({ index, jobId: String(added.id), runId: data.runId });
+        } else {
+          result.duplicates.push({ index, existingJobId: String(added.id) });
+          await source.update(job.id, { status: 'pending', progress: 'already queued' });
         }
       }
       return result;

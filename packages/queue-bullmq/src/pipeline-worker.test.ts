@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createFakeJobSource } from '@reelsmith/testkit';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,5 +140,41 @@ describe('queue and worker (real Redis)', () => {
     const [job] = await queue.queue.getJobs(['failed']);
     expect(job?.attemptsMade).toBe(1);
     expect(job?.failedReason).toContain('spoken-price');
+  });
+
+  it('takes jobs from a job source and writes each outcome back', async () => {
+    const where = names();
+    const deployment = fakeDeployment();
+    const inner = deployment.options.script;
+    deployment.options.script = {
+      ...inner,
+      generateScript: async (input, callOptions) => {
+        const result = await inner.generateScript(input, callOptions);
+        const priced = input.product.title.includes('Priced');
+        return priced ? { ...result, script: { ...result.script, hook: 'Just $5!' } } : result;
+      },
+    };
+    const source = createFakeJobSource({
+      jobs: [
+        { id: 'rec1', title: 'Kettle' },
+        { id: 'rec2', title: 'Priced gadget' },
+      ],
+    });
+    const queue = queueFor(where, 2);
+    const result = await queue.enqueuePending(source);
+    expect(result.added).toHaveLength(2);
+    expect(source.record('rec1')).toMatchObject({ status: 'processing', runId: result.added[0]?.runId });
+    const finished = await watch(where);
+    const worker = createPipelineWorker(deployment.pipeline(), {
+      connection: url,
+      ...where,
+      handleSignals: false,
+      jobSource: source,
+    });
+    open.push(worker);
+    await finished.wait(2);
+    expect(source.record('rec1')).toMatchObject({ status: 'done', urls: { youtube: expect.any(String) } });
+    expect(source.record('rec2')?.status).toBe('failed');
+    expect(source.record('rec2')?.error).toContain('spoken-price');
   });
 });

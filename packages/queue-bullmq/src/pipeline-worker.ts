@@ -1,9 +1,11 @@
 import {
   ComplianceError,
   ConfigError,
+  type JobSource,
   PhaseError,
   type Pipeline,
   type ReelsmithEvents,
+  summarizeError,
   underlyingProviderError,
 } from '@reelsmith/core';
 import { type Job as BullJob, DelayedError, UnrecoverableError, Worker } from 'bullmq';
@@ -31,6 +33,11 @@ export interface PipelineWorkerOptions {
   maxStalledCount?: number;
   /** Close gracefully on SIGTERM and SIGINT; default true. */
   handleSignals?: boolean;
+  /**
+   * Where the jobs came from (an Airtable table): each run's outcome is written back — `done`
+   * with links and cost, or `failed` with the error once no attempt is left.
+   */
+  jobSource?: JobSource;
 }
 
 /** A running worker. */
@@ -68,6 +75,18 @@ export function createPipelineWorker(pipeline: Pipeline, options: PipelineWorker
   let closing = false;
   const shutdownReason = new Error('the worker is shutting down; the run goes back to the queue');
 
+  const writeBack = async (
+    job: BullJob<QueuedJob, QueuedJobResult>,
+    update: Parameters<JobSource['update']>[1],
+  ) => {
+    if (!options.jobSource) return;
+    // A write-back failure must not fail (and re-run) a video that is already made.
+    await pipeline.runtime
+      .wrap(options.jobSource)
+      .update(job.data.job.id, update)
+      .catch(() => undefined);
+  };
+
   const processor = async (
     job: BullJob<QueuedJob, QueuedJobResult>,
     token?: string,
@@ -102,16 +121,25 @@ export function createPipelineWorker(pipeline: Pipeline, options: PipelineWorker
     pipeline.events.on('phase:start', onPhase).on('progress', onProgress);
     try {
       const result = await pipeline.run(job.data.job, { runId, signal: controller.signal });
-      const report = result.outputs.report as { urls?: Record<string, string> } | undefined;
-      return { runId, costUsd: result.costUsd, urls: report?.urls ?? {}, resumed: result.resumed };
+      const outputs = result.outputs.report as { urls?: Record<string, string> } | undefined;
+      const urls = outputs?.urls ?? {};
+      await writeBack(job, { status: 'done', runId, urls, costUsd: result.costUsd, progress: 'done' });
+      return { runId, costUsd: result.costUsd, urls, resumed: result.resumed };
     } catch (error) {
       if (closing && controller.signal.aborted) {
         // Hand the job back without using an attempt; another worker resumes the run.
         await job.moveToDelayed(Date.now(), token);
         throw new DelayedError();
       }
-      if (isUnrecoverable(error))
-        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+      const unrecoverable = isUnrecoverable(error);
+      if (unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await writeBack(job, {
+          status: 'failed',
+          runId,
+          error: summarizeError(error).message.slice(0, 1000),
+        });
+      }
+      if (unrecoverable) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
       throw error instanceof Error ? error : new Error(String(error));
     } finally {
       pipeline.events.off('phase:start', onPhase).off('progress', onProgress);
