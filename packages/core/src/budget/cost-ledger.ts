@@ -73,6 +73,8 @@ export function createCostLedger(options: CostLedgerOptions = {}): CostLedger {
         ...(phase !== undefined ? { phase } : {}),
         provider,
         usd,
+        ...(cost.unit !== undefined ? { unit: cost.unit } : {}),
+        ...(cost.quantity !== undefined ? { quantity: cost.quantity } : {}),
         totalUsd: total(),
       });
     },

@@ -57,7 +57,16 @@ export interface ReelsmithEvents {
   'provider:fallback': CallSite & { from: string; to?: string; reason: string; error: ErrorSummary };
   'breaker:open': { provider: string; reason: string; cooldownMs: number; at: string };
   'breaker:close': { provider: string; at: string };
-  'cost:add': { runId?: string; phase?: string; provider: string; usd: number; totalUsd: number };
+  'cost:add': {
+    runId?: string;
+    phase?: string;
+    provider: string;
+    usd: number;
+    /** What was billed (`1k characters`, `image`, `quota unit`), for usage against quotas. */
+    unit?: string;
+    quantity?: number;
+    totalUsd: number;
+  };
   progress: { runId?: string; phase?: string; provider?: string; fraction?: number; message?: string };
   'publish:done': { runId: string; platform: string; post: PublishedPost; reconciled: boolean };
   'listener:error': { event: string; error: ErrorSummary };
