@@ -29,7 +29,14 @@ export type RunStatus = 'succeeded' | 'failed' | 'cancelled';
  * safe to log, persist or send to a dashboard.
  */
 export interface ReelsmithEvents {
-  'run:start': { runId: string; jobId?: string; resumed: boolean; at: string };
+  'run:start': {
+    runId: string;
+    jobId?: string;
+    /** The job's product: its title, else its ASIN or URL. */
+    title?: string;
+    resumed: boolean;
+    at: string;
+  };
   'run:end': {
     runId: string;
     jobId?: string;

@@ -62,7 +62,8 @@ export async function executeRun(
   const resumed = (await checkpoints.keys(runId)).length > 0;
   const ledger = createCostLedger({ runId, limitUsd: environment.budgetUsd, events });
   const startedAt = new Date().toISOString();
-  events.emit('run:start', { runId, jobId: job.id, resumed, at: startedAt });
+  const label = job.title ?? job.asin ?? job.url;
+  events.emit('run:start', { runId, jobId: job.id, ...(label ? { title: label } : {}), resumed, at: startedAt });
 
   const outputs: Record<string, unknown> = {};
   const summary: RunSummary = { runId, costUsd: 0, phases: {} };
