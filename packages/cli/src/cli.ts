@@ -8,11 +8,16 @@ import {
   authStatusCommand,
 } from './commands/auth-command.js';
 import { type CleanupFlags, cleanupCommand } from './commands/cleanup-command.js';
+import { type DashboardFlags, dashboardCommand } from './commands/dashboard-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
+import { type EnqueueFlags, enqueueCommand } from './commands/enqueue-command.js';
 import { pendingCommand } from './commands/pending-command.js';
 import type { ProviderFlags } from './commands/pipeline-from-flags.js';
+import { queueStatusCommand } from './commands/queue-status-command.js';
+import { type ReportFlags, reportCommand } from './commands/report-command.js';
 import { resumeCommand } from './commands/resume-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
+import { type WorkerFlags, workerCommand } from './commands/worker-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import type { ProgressOutput } from './progress/progress-view.js';
 
@@ -109,6 +114,66 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--config <file>', 'Module exporting the pipeline options (its stores and delivery)')
     .action((flags: CleanupFlags) => {
       pending = cleanupCommand(flags, io.stdout);
+    });
+  cli
+    .command(
+      'worker',
+      'Run queued videos (BullMQ on Redis) until stopped; checkpoints, limits and breakers shared through Redis',
+    )
+    .option('--config <file>', 'Module exporting the pipeline options (your providers and publishers)')
+    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
+    .option('--queue <name>', 'Queue name (default: reelsmith)')
+    .option('--concurrency <n>', 'Videos at once in this worker (default 1)')
+    .option('--data-dir <dir>', 'Local data folder (default: .reelsmith)')
+    .action((flags: WorkerFlags) => {
+      pending = workerCommand(flags, io.stdout);
+    });
+  cli
+    .command(
+      'enqueue',
+      'Queue products for the workers: --title, --jobs FILE, or --pending rows of the config jobSource',
+    )
+    .option('--title <title>', 'Product title (repeat for several)', { type: [String] })
+    .option('--jobs <file>', 'Jobs file: JSON array or CSV with a header')
+    .option('--pending', "Queue the pending rows of the config's jobSource (claimed at once)")
+    .option('--config <file>', 'Module exporting the pipeline options (for --pending)')
+    .option('--limit <n>', 'With --pending: at most n rows')
+    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
+    .option('--queue <name>', 'Queue name (default: reelsmith)')
+    .action((flags: EnqueueFlags) => {
+      pending = enqueueCommand(flags, io.stdout);
+    });
+  cli
+    .command('queue [action]', 'Queue state: queue status')
+    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
+    .option('--queue <name>', 'Queue name (default: reelsmith)')
+    .action((action: string | undefined, flags: { redis?: string; queue?: string }) => {
+      if (action !== 'status') throw new UsageError('queue needs an action: reelsmith queue status');
+      pending = queueStatusCommand(flags, io.stdout);
+    });
+  cli
+    .command('dashboard', 'Serve the monitoring dashboard (127.0.0.1:4170 by default)')
+    .option('--port <port>', 'Port (default 4170; 0 picks a free one)')
+    .option('--host <host>', 'Address to bind (default 127.0.0.1; others need --token)')
+    .option('--token <token>', 'Bearer token (or REELSMITH_DASHBOARD_TOKEN)')
+    .option('--budget-run <usd>', 'Budget per video, drawn on the charts')
+    .option('--budget-day <usd>', 'Budget per day, drawn on the charts')
+    .option('--redis <url>', 'Read the shared Redis event log instead of <data-dir>/events.jsonl')
+    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
+    .action((flags: DashboardFlags) => {
+      pending = dashboardCommand(flags, io.stdout);
+    });
+  cli
+    .command(
+      'report',
+      'Summary of recent runs: made and published per platform, failures by cause, cost, slowest phases',
+    )
+    .option('--since <when>', '30m, 24h, 7d, 2w or an ISO date (default 24h)')
+    .option('--json', 'Print the summary as JSON')
+    .option('--redis <url>', 'Read the shared Redis event log instead of <data-dir>/events.jsonl')
+    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
+    .action((flags: ReportFlags) => {
+      pending = reportCommand(flags, io.stdout);
     });
   cli.command('doctor', 'Check Node, the browser, ffprobe, disk and credentials').action(() => {
     pending = doctorCommand(io.stdout);

@@ -3,8 +3,10 @@ import {
   type AffiliatePipelineOptions,
   createAffiliatePipeline,
   createEventBus,
+  createJsonlEventLog,
   type JobSource,
   type Pipeline,
+  recordEvents,
 } from '@reelsmith/core';
 import { UsageError } from '../exit-codes.js';
 import { loadConfig } from '../offline/load-config.js';
@@ -59,6 +61,13 @@ export async function pipelineFromFlags(
     ...(withJobSource && jobSource ? { jobSource } : {}),
     ...(flags.budget !== undefined ? { budget: { perRunUsd: flags.budget } } : {}),
   });
+  // Every run goes to the event log the dashboard and `reelsmith report` read.
+  const recorder = recordEvents(pipeline.events, createJsonlEventLog(path.join(dataDir, 'events.jsonl')));
   const renderer = options.renderer as { close?: () => Promise<void> };
-  return { pipeline, close: async () => renderer.close?.(), jobSource };
+  const close = async () => {
+    recorder.detach();
+    await recorder.flushed();
+    await renderer.close?.();
+  };
+  return { pipeline, close, jobSource };
 }
