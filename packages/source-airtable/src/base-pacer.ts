@@ -1,3 +1,5 @@
+import { sleep } from '@reelsmith/core';
+
 /**
  * Spaces the requests to one Airtable base: each request starts at least `1000 / rps` ms after
  * the one before, so no second holds more than `rps` starts, and every request waits while the
@@ -46,23 +48,9 @@ export function createBasePacer(requestsPerSecond: number): BasePacer {
       if (paused > maxWaitMs) throw new PausedError(paused);
       const start = Math.max(now, nextStart, pausedUntil);
       nextStart = start + spacingMs;
-      if (start > now) await wait(start - now, signal);
+      if (start > now) await sleep(start - now, signal);
     },
   };
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 const pacers = new Map<string, BasePacer>();
