@@ -25,15 +25,24 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const photo = { data: createPng({ width: 64, height: 64, color: [200, 40, 40, 255] }), mediaType: 'image/png' };
+const photo = {
+  data: createPng({ width: 64, height: 64, color: [200, 40, 40, 255] }),
+  mediaType: 'image/png',
+};
 
 describe('the standard pipeline from an Airtable table to the local publisher', () => {
   it('ends each row Published with its link and cost, or Failed with the cause', async () => {
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'reelsmith-airtable-e2e-'));
     dirs.push(outDir);
-    const table = createFakeAirtable({ records: readyRecords('Steel water bottle 1 l', 'Unknown gadget 3000') });
+    const table = createFakeAirtable({
+      records: readyRecords('Steel water bottle 1 l', 'Unknown gadget 3000'),
+    });
     server.use(...table.handlers);
-    const jobSource = createAirtableJobSource({ apiKey: fakeToken, baseId: 'appE2eTest0000001', table: 'Jobs' });
+    const jobSource = createAirtableJobSource({
+      apiKey: fakeToken,
+      baseId: 'appE2eTest0000001',
+      table: 'Jobs',
+    });
     const pipeline = createAffiliatePipeline({
       productSource: createLocalCatalog({
         products: [
@@ -70,7 +79,10 @@ describe('the standard pipeline from an Airtable table to the local publisher', 
     expect(links).toMatch(/^local: file:\/\//);
     const cost = Number(published?.fields['Cost (USD)']);
     expect(cost).toBeGreaterThan(0.03);
-    expect(cost).toBeCloseTo(outcomes[0]?.status === 'succeeded' ? outcomes[0].result.costUsd : Number.NaN, 6);
+    expect(cost).toBeCloseTo(
+      outcomes[0]?.status === 'succeeded' ? outcomes[0].result.costUsd : Number.NaN,
+      6,
+    );
     expect(await readdir(outDir)).toHaveLength(1);
 
     expect(failed?.fields.Status).toBe('Failed');

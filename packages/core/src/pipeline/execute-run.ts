@@ -63,7 +63,13 @@ export async function executeRun(
   const ledger = createCostLedger({ runId, limitUsd: environment.budgetUsd, events });
   const startedAt = new Date().toISOString();
   const label = job.title ?? job.asin ?? job.url;
-  events.emit('run:start', { runId, jobId: job.id, ...(label ? { title: label } : {}), resumed, at: startedAt });
+  events.emit('run:start', {
+    runId,
+    jobId: job.id,
+    ...(label ? { title: label } : {}),
+    resumed,
+    at: startedAt,
+  });
 
   const outputs: Record<string, unknown> = {};
   const summary: RunSummary = { runId, costUsd: 0, phases: {} };
