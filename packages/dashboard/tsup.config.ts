@@ -1,5 +1,6 @@
-import { cp } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import { pageFiles } from './src/page-files.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -9,8 +10,10 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   treeshake: true,
-  // The page's HTML, script and stylesheet are served from dist/assets (see src/page-assets.ts).
+  // The page's HTML, script modules and stylesheets are served from dist/assets (see
+  // src/page-assets.ts). Only the listed files are copied; a missing one fails the build.
   onSuccess: async () => {
-    await cp('src/assets', 'dist/assets', { recursive: true });
+    await mkdir('dist/assets', { recursive: true });
+    for (const file of pageFiles) await copyFile(`src/assets/${file}`, `dist/assets/${file}`);
   },
 });

@@ -122,7 +122,8 @@ export async function createDashboard(options: DashboardOptions): Promise<Dashbo
     ).catch(() => {
       if (!response.headersSent)
         response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-      response.end('{"error":"internal","message":"the dashboard failed to answer; see its console"}');
+      const body = '{"error":"internal","message":"the dashboard failed to answer; see its console"}';
+      response.end(request.method === 'HEAD' ? undefined : body);
     });
   });
   server.headersTimeout = 10_000;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboard, type Dashboard } from './create-dashboard.js';
 import { contrastRatio, launchChromium } from './test-support/browser.js';
-import { pipelineWithFakes, tempDir } from './test-support/fixtures.js';
+import { finishedRun, pipelineWithFakes, recordsFrom, tempDir } from './test-support/fixtures.js';
 
 // Browser globals used inside page.evaluate callbacks (the repo's tsconfig has no DOM lib).
 declare const document: any;
@@ -174,6 +174,56 @@ describe('dashboard in Chromium', { timeout: 90_000 }, () => {
         contrastRatio(sample.color, sample.background),
         `${sample.status} contrast`,
       ).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('pages through the history with a labelled "Older runs" button', async () => {
+    const temp = await tempDir();
+    const log = createJsonlEventLog(path.join(temp.dir, 'events.jsonl'));
+    const start = Date.now() - 3 * 86_400_000;
+    for (let index = 0; index < 105; index += 1) {
+      const runId = `paged-${String(index).padStart(3, '0')}`;
+      for (const record of recordsFrom(new Date(start + index * 60_000).toISOString(), finishedRun(runId)))
+        await log.append(record.name, record.payload, record.at);
+    }
+    const paged = await createDashboard({ log, port: 0 });
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const tabErrors: string[] = [];
+    tab.on('pageerror', (error) => tabErrors.push(error.message));
+    const rowIds = () =>
+      tab.$$eval('#history-table tbody tr', (rows) => rows.map((row) => row.dataset.runId));
+    try {
+      await tab.goto(paged.url);
+      await tab.waitForSelector('body[data-ready="true"]');
+      const older = tab.getByRole('button', { name: 'Older runs' });
+      await expect(older.getAttribute('aria-controls')).resolves.toBe('history-table');
+      await expect(older.getAttribute('aria-describedby')).resolves.toBe('history-count');
+      await expect(tab.getByRole('button', { name: 'Newer runs' }).count()).resolves.toBe(0);
+      const first = await rowIds();
+      expect([first.length, first[0], first.at(-1)]).toEqual([100, 'paged-104', 'paged-005']);
+      await expect(tab.locator('#history-count').textContent()).resolves.toBe(
+        '105 runs (showing the newest 100)',
+      );
+
+      await older.click();
+      await tab.waitForFunction(() => document.querySelectorAll('#history-table tbody tr').length === 5);
+      expect(await rowIds()).toEqual(['paged-004', 'paged-003', 'paged-002', 'paged-001', 'paged-000']);
+      await expect(tab.locator('#history-count').textContent()).resolves.toBe(
+        '105 runs (showing 101–105, newest first)',
+      );
+      await expect(tab.locator('#history-older').isHidden()).resolves.toBe(true);
+      const newer = tab.getByRole('button', { name: 'Newer runs' });
+      await expect(newer.evaluate((node) => node === document.activeElement)).resolves.toBe(true);
+
+      await newer.click();
+      await tab.waitForFunction(() => document.querySelectorAll('#history-table tbody tr').length === 100);
+      await expect(older.isVisible()).resolves.toBe(true);
+      await expect(newer.isHidden()).resolves.toBe(true);
+      expect(tabErrors).toEqual([]);
+    } finally {
+      await tab.close();
+      await paged.close();
+      await temp.remove();
     }
   });
 });

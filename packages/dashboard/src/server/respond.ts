@@ -1,6 +1,24 @@
 import type { ServerResponse } from 'node:http';
 import { redactValue } from '@reelsmith/core';
 
+/**
+ * Sends `body` with its Content-Type and Content-Length; a `HEAD` request gets the same status
+ * and headers and no body.
+ */
+export function sendBody(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+): void {
+  response.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+  });
+  if (response.req?.method === 'HEAD') response.end();
+  else response.end(body);
+}
+
 /** Sends `body` as JSON, redacted again (registered secrets and `secrets`). */
 export function sendJson(
   response: ServerResponse,
@@ -9,8 +27,7 @@ export function sendJson(
   secrets: readonly string[],
 ): void {
   const text = JSON.stringify(redactValue(body, secrets));
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  response.end(text);
+  sendBody(response, status, 'application/json; charset=utf-8', text);
 }
 
 /** A 400 naming the parameter and what is wrong with it. */

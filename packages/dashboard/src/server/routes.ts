@@ -3,7 +3,7 @@ import { redactText } from '@reelsmith/core';
 import { costPerDayChart, phaseTimesChart, successRateChart } from '../charts/charts.js';
 import { dashboardDefaults, type QuotaLimit } from '../dashboard-defaults.js';
 import type { DashboardBudget } from '../dashboard-options.js';
-import { isAssetPath, loadAsset } from '../page-assets.js';
+import { loadAsset, pageFileFor } from '../page-assets.js';
 import { type DashboardState, summarizeRun } from '../state/dashboard-state.js';
 import type { RunView } from '../state/run-view.js';
 import { computeStats, type DashboardStats } from '../stats/compute-stats.js';
@@ -16,7 +16,7 @@ import {
   searchToObject,
   statsQuerySchema,
 } from './query-schemas.js';
-import { badRequest, sendError, sendJson } from './respond.js';
+import { badRequest, sendBody, sendError, sendJson } from './respond.js';
 import { applySecurityHeaders } from './security-headers.js';
 import type { SseHub } from './sse-hub.js';
 
@@ -59,7 +59,10 @@ function parseQuery<T>(
   return undefined;
 }
 
-/** Serves one request: the page, its files, the JSON API and the event stream. */
+/**
+ * Serves one request: the page, its files, the JSON API and the event stream. `HEAD` gets the
+ * headers `GET` would get and no body (and opens no event stream).
+ */
 export async function handleRequest(
   context: RouteContext,
   request: IncomingMessage,
@@ -80,21 +83,26 @@ export async function handleRequest(
   }
   const path = url.pathname;
 
-  if (path === '/login') return login(context, url, response);
+  if (path === '/login') {
+    // A HEAD (a link preview, a prefetch) must not use up the one-time code.
+    if (request.method === 'HEAD') {
+      response.setHeader('Allow', 'GET');
+      return sendError(response, 405, 'method_not_allowed', 'open the login link with GET');
+    }
+    return login(context, url, response);
+  }
   const access = context.access.check(request);
   if (!access.ok) {
     if (access.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="reelsmith-dashboard"');
     if (path.startsWith('/api/')) return sendError(response, access.status, 'unauthorized', access.message);
-    response.writeHead(access.status, { 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end(`${access.message}\nRun \`reelsmith dashboard\` again to get a fresh login link.\n`);
-    return;
+    const text = `${access.message}\nRun \`reelsmith dashboard\` again to get a fresh login link.\n`;
+    return sendBody(response, access.status, 'text/plain; charset=utf-8', text);
   }
 
-  if (isAssetPath(path)) {
-    const asset = await loadAsset(path);
-    response.writeHead(200, { 'Content-Type': asset.contentType, 'Content-Length': asset.body.length });
-    response.end(request.method === 'HEAD' ? undefined : asset.body);
-    return;
+  const file = pageFileFor(path);
+  if (file) {
+    const asset = await loadAsset(file);
+    return sendBody(response, 200, asset.contentType, asset.body);
   }
   if (path === '/favicon.ico') {
     response.writeHead(204).end();
@@ -127,13 +135,15 @@ export async function handleRequest(
       );
     const stats = statsFor(context, url, response);
     if (!stats) return;
-    response.writeHead(200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
-    response.end(redactText(chart(stats), context.secrets));
-    return;
+    return sendBody(response, 200, 'image/svg+xml; charset=utf-8', redactText(chart(stats), context.secrets));
   }
   if (path === '/api/events') {
     if (url.search !== '')
       return badRequest(response, [...url.searchParams.keys()][0] ?? 'query', 'unknown parameter');
+    if (request.method === 'HEAD') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8' }).end();
+      return;
+    }
     if (!context.hub.open(response, { events: context.state.applied })) {
       sendError(
         response,
@@ -152,10 +162,9 @@ function login(context: RouteContext, url: URL, response: ServerResponse): void 
   if (!query) return;
   const session = context.access.redeem(query.code);
   if (!session) {
-    response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end(
-      'This login link was already used or has expired. Ask for a new one (`reelsmith dashboard`).\n',
-    );
+    const text =
+      'This login link was already used or has expired. Ask for a new one (`reelsmith dashboard`).\n';
+    sendBody(response, 401, 'text/plain; charset=utf-8', text);
     return;
   }
   response.writeHead(303, {
