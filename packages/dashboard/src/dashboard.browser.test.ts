@@ -98,8 +98,13 @@ describe('dashboard in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('renders the charts as SVG with data, and quota usage', async () => {
+    // The three charts load independently: wait for each before reading it.
     await page.waitForFunction(
-      () => document.querySelectorAll('#chart-phase-times svg g.row rect').length >= 10,
+      () =>
+        document.querySelectorAll('#chart-phase-times svg g.row rect').length >= 10 &&
+        document.querySelectorAll('#chart-cost-per-day svg rect.bar-cost').length > 0 &&
+        document.querySelectorAll('#chart-success-rate svg circle.rate-point').length > 0 &&
+        document.querySelectorAll('#quota-table tbody tr[data-quota="youtube"] meter').length > 0,
     );
     const cost = await page.$$eval('#chart-cost-per-day svg rect.bar-cost', (bars) =>
       bars.map((bar) => Number(bar.getAttribute('data-usd'))),

@@ -100,7 +100,7 @@ describe('reelsmith report and dashboard', () => {
     const runs = (await (await fetch(`${url?.replace(/\/$/, '')}/api/runs`)).json()) as
       | { runs?: unknown[] }
       | unknown[];
-    expect(JSON.stringify(runs)).toContain('"runId":"steel-bottle-');
+    expect(JSON.stringify(runs)).toContain('"title":"Steel bottle"');
     stop.abort();
     expect(await serving).toBe(0);
   });

@@ -51,7 +51,7 @@ function runCard(run) {
   return h('article', { className: 'run-card', 'data-run-id': run.runId, 'aria-label': `Run ${run.runId}` }, [
     h('h3', {}, [runLink(run.runId), badge(run.status, run.stale)]),
     h('p', { className: 'run-meta' }, [
-      `started ${time(run.startedAt)}${run.jobId ? ` · job ${run.jobId}` : ''} · ${formatUsd(run.costUsd)}` +
+      `${run.title ? `${run.title} · ` : ''}started ${time(run.startedAt)}${run.jobId ? ` · job ${run.jobId}` : ''} · ${formatUsd(run.costUsd)}` +
         `${run.durationMs !== undefined ? ` · ${formatMs(run.durationMs)}` : ''}` +
         `${run.retries ? ` · ${run.retries} retries` : ''}${run.fallbacks ? ` · ${run.fallbacks} fallbacks` : ''}`,
     ]),

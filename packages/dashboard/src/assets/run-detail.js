@@ -42,7 +42,7 @@ export function renderDetail(run) {
     h('p', { className: 'run-meta' }, [
       badge(run.status, run.stale),
       ` started ${time(run.startedAt)}, ${run.endedAt ? `ended ${time(run.endedAt)}` : 'not ended'}` +
-        ` · ${formatMs(run.durationMs)} · ${formatUsd(run.costUsd)}${run.jobId ? ` · job ${run.jobId}` : ''}` +
+        ` · ${formatMs(run.durationMs)} · ${formatUsd(run.costUsd)}${run.title ? ` · ${run.title}` : ''}${run.jobId ? ` · job ${run.jobId}` : ''}` +
         ` · started ${run.attempts} time${run.attempts === 1 ? '' : 's'}`,
     ]),
     errorBox(run.error),

@@ -11,7 +11,13 @@ describe('DashboardState', () => {
     const state = new DashboardState(options);
     for (const record of recordsFrom('2026-11-24T10:00:00.000Z', finishedRun('r1'))) state.apply(record);
     const run = state.run('r1', now, 3_600_000)!;
-    expect(run).toMatchObject({ status: 'succeeded', jobId: 'job-r1', costUsd: 0.1, platforms: ['youtube'] });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      jobId: 'job-r1',
+      title: 'Product r1',
+      costUsd: 0.1,
+      platforms: ['youtube'],
+    });
     expect(run.phases.map((phase) => [phase.name, phase.status, phase.providers])).toEqual([
       ['script', 'succeeded', ['fake:script']],
       ['publish:youtube', 'succeeded', ['youtube']],

@@ -83,6 +83,7 @@ export function applyRunEvent(run: RunView, record: EventRecord): void {
       delete run.durationMs;
       delete run.error;
       if (p.jobId !== undefined) run.jobId = String(p.jobId);
+      if (typeof p.title === 'string') run.title = p.title;
       // A resumed run starts its unfinished phases again; finished ones are reported as skipped.
       run.phases = run.phases.filter((phase) => phase.status === 'succeeded' || phase.status === 'skipped');
       return;

@@ -49,6 +49,8 @@ export interface OutputView {
 export interface RunView {
   runId: string;
   jobId?: string;
+  /** The job's product (title, ASIN or URL), from `run:start`. */
+  title?: string;
   status: RunViewStatus;
   /** Running, but no event for longer than `staleAfterMs`: its worker probably died. */
   stale: boolean;

@@ -49,7 +49,7 @@ export function finishedRun(
   const status = options.status ?? 'succeeded';
   const cost = options.costUsd ?? 0.1;
   const events: Array<[ReelsmithEventName, Record<string, unknown>, number?]> = [
-    ['run:start', { runId, jobId: `job-${runId}`, resumed: false }],
+    ['run:start', { runId, jobId: `job-${runId}`, title: `Product ${runId}`, resumed: false }],
     ['phase:start', { runId, phase: 'script' }],
     [
       'provider:call',
