@@ -63,6 +63,10 @@ export async function workerCommand(
     log,
     channels,
     localLog: path.join(dataDir, 'alerts.jsonl'),
+    rules: {
+      diskSpace: { path: dataDir },
+      ...(options.budget?.perRunUsd !== undefined ? { budget: { perRunUsd: options.budget.perRunUsd } } : {}),
+    },
   });
   const stopSummary =
     env.REELSMITH_SUMMARY_AT && channels.length > 0
