@@ -241,3 +241,4 @@ export {
   type CleanupPlan,
   planCleanup,
 } from './maintenance/plan-cleanup.js';
+export { explainInvalidGrant } from './errors/google-advice.js';

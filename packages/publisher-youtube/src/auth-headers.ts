@@ -1,4 +1,4 @@
-import { ProviderError, registerSecret } from '@reelsmith/core';
+import { explainInvalidGrant, ProviderError, registerSecret } from '@reelsmith/core';
 
 /**
  * The Google auth client the publisher needs, structurally: a `google-auth-library`
@@ -56,13 +56,7 @@ export async function refreshToken(auth: YouTubeAuthClient, provider: string): P
 
 /** Explains a refused refresh token (shown to users verbatim). */
 export function invalidGrantMessage(detail: string | undefined): string {
-  return (
-    `Google refused the refresh token (invalid_grant${detail ? `: ${detail}` : ''}). ` +
-    'Most often the OAuth app is an External app in "Testing" publishing status, whose refresh tokens expire after 7 days: ' +
-    'set the OAuth consent screen to "In production" (Google Cloud console › APIs & Services › OAuth consent screen). ' +
-    'Other causes: access revoked in the Google Account, token unused for 6 months, too many refresh tokens for the client. ' +
-    'Fix: run `reelsmith auth login youtube` to give consent again'
-  );
+  return `Google ${explainInvalidGrant('youtube', detail)}`;
 }
 
 /** Maps a failure of the auth client (a GaxiosError, a ProviderError from @reelsmith/auth, a network error). */

@@ -1,4 +1,10 @@
-import { ProviderError, type ProviderErrorKind, redactText, retryAfterFromHeaders } from '@reelsmith/core';
+import {
+  explainInvalidGrant,
+  ProviderError,
+  type ProviderErrorKind,
+  redactText,
+  retryAfterFromHeaders,
+} from '@reelsmith/core';
 
 /** What a Drive error body says: `{"error":{"code","message","errors":[{"reason","location"}]}}`. */
 export interface DriveErrorDetail {
@@ -95,10 +101,7 @@ export function driveTokenError(error: unknown, context: DriveErrorContext): Pro
   const said = detail.message ? ` ("${detail.message}")` : '';
   const message =
     detail.reason === 'invalid_grant'
-      ? `Google refused the refresh token (invalid_grant${said}). The account must sign in again ` +
-        '(`reelsmith auth login <account>`). If the OAuth consent screen is in "Testing", refresh tokens ' +
-        'expire after 7 days: set it to "In production" so they stop expiring. Revoked access, 6 months ' +
-        'unused, or too many live tokens for the client also cause it.'
+      ? `Google ${explainInvalidGrant('gdrive', detail.message)}`
       : `Google refused the OAuth client or token (${detail.reason ?? response.status}${said}). ` +
         'Check the client id and secret of the auth client and sign in again.';
   return new ProviderError({
