@@ -22,7 +22,7 @@ export interface PostContext {
   links: string[];
 }
 
-/** Builds the post's HTML. Everything taken from the draft must be HTML-escaped (see {@link escapeHtml}). */
+/** Builds the post's HTML. Everything taken from the draft must be HTML-escaped (see `escapeHtml` in this package). */
 export type PostTemplate = (draft: PublishDraft, context: PostContext) => string;
 
 /** The HTML comment that carries the marker (kept by WordPress for every role). */

@@ -12,7 +12,7 @@ export interface SearchCandidate {
 
 /** How a title search picks its product. */
 export interface MatchSettings {
-  /** Lowest {@link titleScore} (0–1) accepted. Default 0.5. */
+  /** Lowest title score (`titleScore`, 0–1) accepted. Default 0.5. */
   minScore?: number;
   /** When the best two scores are closer than this, the match is ambiguous. Default 0.05. */
   ambiguityMargin?: number;
