@@ -1,24 +1,13 @@
 import { ConfigError, ReelsmithError } from '@reelsmith/core';
 import { cac } from 'cac';
-import {
-  type AuthEnvironment,
-  type AuthFlags,
-  authLoginCommand,
-  authRefreshCommand,
-  authStatusCommand,
-} from './commands/auth-command.js';
-import { type CleanupFlags, cleanupCommand } from './commands/cleanup-command.js';
-import { type DashboardFlags, dashboardCommand } from './commands/dashboard-command.js';
+import type { AuthEnvironment } from './commands/auth-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
-import { type EnqueueFlags, enqueueCommand } from './commands/enqueue-command.js';
 import { pendingCommand } from './commands/pending-command.js';
 import type { ProviderFlags } from './commands/pipeline-from-flags.js';
-import { queueStatusCommand } from './commands/queue-status-command.js';
-import { type ReportFlags, reportCommand } from './commands/report-command.js';
 import { resumeCommand } from './commands/resume-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
-import { type WorkerFlags, workerCommand } from './commands/worker-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
+import { registerAccountCommands, registerOperationsCommands } from './operations/register-commands.js';
 import type { ProgressOutput } from './progress/progress-view.js';
 
 /** Where the CLI writes. */
@@ -81,100 +70,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   resume.action((runId: string, flags: ProviderFlags) => {
     pending = resumeCommand(runId, normalize(flags), io.stdout);
   });
-  const authEnvironment: AuthEnvironment = { env: process.env, ...io.auth };
-  cli
-    .command(
-      'auth [action] [account]',
-      'Accounts: auth login <youtube|gdrive|instagram>, auth status, auth refresh [account]',
-    )
-    .option('--tokens <file>', 'Token file (default: <data-dir>/tokens.json, mode 0600)')
-    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
-    .option('--kind <kind>', 'youtube, gdrive or instagram, for an account with another name')
-    .option('--code <code>', 'The code or redirected URL (else it is read from the terminal)')
-    .action((action: string | undefined, account: string | undefined, flags: AuthFlags) => {
-      if (action === 'login') {
-        if (!account) throw new UsageError('which account? reelsmith auth login youtube|gdrive|instagram');
-        pending = authLoginCommand(account, flags, io.stdout, authEnvironment);
-      } else if (action === 'status') {
-        pending = authStatusCommand(flags, io.stdout, authEnvironment);
-      } else if (action === 'refresh') {
-        pending = authRefreshCommand(account, flags, io.stdout, authEnvironment);
-      } else {
-        throw new UsageError('auth needs an action: login <account>, status or refresh [account]');
-      }
-    });
-  cli
-    .command('cleanup', 'Delete media of finished runs by age or total size (never an unfinished run)')
-    .option('--max-age <age>', 'Delete media of successful runs older than this (30d, 12h, 2w)')
-    .option('--max-size <size>', 'Delete the oldest until the media total fits (20GB, 500MiB)')
-    .option('--keep-last <n>', 'Always keep the last n successful runs (default 5)')
-    .option('--dry-run', 'List what would be deleted and how much space it frees')
-    .option('--backup', "Copy to the config's delivery store (e.g. Drive) before deleting")
-    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
-    .option('--config <file>', 'Module exporting the pipeline options (its stores and delivery)')
-    .action((flags: CleanupFlags) => {
-      pending = cleanupCommand(flags, io.stdout);
-    });
-  cli
-    .command(
-      'worker',
-      'Run queued videos (BullMQ on Redis) until stopped; checkpoints, limits and breakers shared through Redis',
-    )
-    .option('--config <file>', 'Module exporting the pipeline options (your providers and publishers)')
-    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
-    .option('--queue <name>', 'Queue name (default: reelsmith)')
-    .option('--concurrency <n>', 'Videos at once in this worker (default 1)')
-    .option('--data-dir <dir>', 'Local data folder (default: .reelsmith)')
-    .action((flags: WorkerFlags) => {
-      pending = workerCommand(flags, io.stdout);
-    });
-  cli
-    .command(
-      'enqueue',
-      'Queue products for the workers: --title, --jobs FILE, or --pending rows of the config jobSource',
-    )
-    .option('--title <title>', 'Product title (repeat for several)', { type: [String] })
-    .option('--jobs <file>', 'Jobs file: JSON array or CSV with a header')
-    .option('--pending', "Queue the pending rows of the config's jobSource (claimed at once)")
-    .option('--config <file>', 'Module exporting the pipeline options (for --pending)')
-    .option('--limit <n>', 'With --pending: at most n rows')
-    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
-    .option('--queue <name>', 'Queue name (default: reelsmith)')
-    .action((flags: EnqueueFlags) => {
-      pending = enqueueCommand(flags, io.stdout);
-    });
-  cli
-    .command('queue [action]', 'Queue state: queue status')
-    .option('--redis <url>', 'Redis URL (default: REELSMITH_REDIS_URL or redis://127.0.0.1:6379)')
-    .option('--queue <name>', 'Queue name (default: reelsmith)')
-    .action((action: string | undefined, flags: { redis?: string; queue?: string }) => {
-      if (action !== 'status') throw new UsageError('queue needs an action: reelsmith queue status');
-      pending = queueStatusCommand(flags, io.stdout);
-    });
-  cli
-    .command('dashboard', 'Serve the monitoring dashboard (127.0.0.1:4170 by default)')
-    .option('--port <port>', 'Port (default 4170; 0 picks a free one)')
-    .option('--host <host>', 'Address to bind (default 127.0.0.1; others need --token)')
-    .option('--token <token>', 'Bearer token (or REELSMITH_DASHBOARD_TOKEN)')
-    .option('--budget-run <usd>', 'Budget per video, drawn on the charts')
-    .option('--budget-day <usd>', 'Budget per day, drawn on the charts')
-    .option('--redis <url>', 'Read the shared Redis event log instead of <data-dir>/events.jsonl')
-    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
-    .action((flags: DashboardFlags) => {
-      pending = dashboardCommand(flags, io.stdout);
-    });
-  cli
-    .command(
-      'report',
-      'Summary of recent runs: made and published per platform, failures by cause, cost, slowest phases',
-    )
-    .option('--since <when>', '30m, 24h, 7d, 2w or an ISO date (default 24h)')
-    .option('--json', 'Print the summary as JSON')
-    .option('--redis <url>', 'Read the shared Redis event log instead of <data-dir>/events.jsonl')
-    .option('--data-dir <dir>', 'Data folder (default: .reelsmith)')
-    .action((flags: ReportFlags) => {
-      pending = reportCommand(flags, io.stdout);
-    });
+  registerAccountCommands(cli, io, (next) => {
+    pending = next;
+  });
+  registerOperationsCommands(cli, io, (next) => {
+    pending = next;
+  });
   cli.command('doctor', 'Check Node, the browser, ffprobe, disk and credentials').action(() => {
     pending = doctorCommand(io.stdout);
   });
