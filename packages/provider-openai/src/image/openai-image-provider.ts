@@ -13,6 +13,7 @@ import type { ImagesResponse } from 'openai/resources/images';
 import { type OpenAIAnswer, sendToOpenAI } from '../openai-call.js';
 import { type OpenAIClientSource, requestOptions } from '../openai-client.js';
 import { type ImageUsage, imageCost, perImagePrice } from '../openai-cost.js';
+import { OpenAIModelProvider } from '../openai-model-provider.js';
 import { imageModelTakesInputFidelity } from '../openai-models.js';
 import { roundUsd } from '../openai-prices.js';
 import type { ResolvedOpenAISettings } from '../openai-settings.js';
@@ -25,42 +26,34 @@ import { type ImagePlan, planImage } from './image-plan.js';
  * given. The size is the nearest supported one to the requested frame (a warning says when it
  * differs); images come back as base64 and are decoded to bytes. Provider id `openai:image:<model>`.
  */
-export class OpenAIImageProvider implements ImageProvider {
-  readonly specificationVersion = 'v1';
+export class OpenAIImageProvider extends OpenAIModelProvider implements ImageProvider {
   readonly capability = 'image';
-  readonly id: string;
-  readonly modelId: string;
-  readonly #client: OpenAIClientSource;
-  readonly #settings: ResolvedOpenAISettings;
 
   constructor(modelId: string, client: OpenAIClientSource, settings: ResolvedOpenAISettings) {
-    this.modelId = modelId;
-    this.id = `openai:image:${modelId}`;
-    this.#client = client;
-    this.#settings = settings;
+    super('image', modelId, client, settings);
   }
 
   /** The per-image price of the planned quality and size, times the count (0 when unpriced). */
   estimateCost(input: ImageInput): Cost {
-    const plan = planImage(this.modelId, input, this.#settings.image, (field, message) =>
+    const plan = planImage(this.modelId, input, this.settings.image, (field, message) =>
       this.#invalid(field, message),
     );
-    const price = this.#settings.prices.image[this.modelId];
+    const price = this.settings.prices.image[this.modelId];
     const each = price ? (perImagePrice(price, plan.priceQuality, plan.size.size) ?? 0) : 0;
     return {
       usd: roundUsd(each * plan.count),
       unit: 'image',
       quantity: plan.count,
-      priceDate: this.#settings.prices.date,
+      priceDate: this.settings.prices.date,
     };
   }
 
   async generateImage(input: ImageInput, options: CallOptions = {}): Promise<ImageResult> {
     options.signal?.throwIfAborted();
-    const plan = planImage(this.modelId, input, this.#settings.image, (field, message) =>
+    const plan = planImage(this.modelId, input, this.settings.image, (field, message) =>
       this.#invalid(field, message),
     );
-    const client = this.#client();
+    const client = this.client();
     options.onProgress?.({
       fraction: 0,
       message: `${plan.edit ? 'editing the product photo' : 'generating'} with ${this.modelId} at ${plan.size.size}`,
@@ -85,7 +78,7 @@ export class OpenAIImageProvider implements ImageProvider {
         message: 'the answer holds no image',
       });
     }
-    const priced = imageCost(this.#settings.prices, this.modelId, {
+    const priced = imageCost(this.settings.prices, this.modelId, {
       quality: plan.priceQuality,
       size: plan.size.size,
       count: images.length,
@@ -101,7 +94,7 @@ export class OpenAIImageProvider implements ImageProvider {
     const image = await toFile(reference.data, `product.${extensionOf(reference.mediaType)}`, {
       type: reference.mediaType,
     });
-    const fidelity = plan.options.inputFidelity ?? this.#settings.image.inputFidelity;
+    const fidelity = plan.options.inputFidelity ?? this.settings.image.inputFidelity;
     const sendsFidelity =
       plan.options.inputFidelity !== undefined || imageModelTakesInputFidelity(this.modelId);
     return this.#send(
@@ -136,7 +129,7 @@ export class OpenAIImageProvider implements ImageProvider {
             size: plan.size.size,
             quality: plan.apiQuality as 'medium',
             output_format: plan.outputFormat,
-            moderation: plan.options.moderation ?? this.#settings.image.moderation,
+            moderation: plan.options.moderation ?? this.settings.image.moderation,
             ...this.#gptOptions(plan),
           },
           requestOptions(options),

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { structuredChat } from '../chat/structured-chat.js';
 import type { OpenAIClientSource } from '../openai-client.js';
 import { chatCost } from '../openai-cost.js';
+import { OpenAIModelProvider } from '../openai-model-provider.js';
 import type { ResolvedOpenAISettings } from '../openai-settings.js';
 
 /** Image types the vision models read. */
@@ -37,34 +38,26 @@ const instructions = [
  * base64 data URLs) and a structured verdict: a 0–1 score and a one-sentence reason.
  * Provider id `openai:judge:<model>`.
  */
-export class OpenAIVisionJudge implements VisionJudge {
-  readonly specificationVersion = 'v1';
+export class OpenAIVisionJudge extends OpenAIModelProvider implements VisionJudge {
   readonly capability = 'vision-judge';
-  readonly id: string;
-  readonly modelId: string;
-  readonly #client: OpenAIClientSource;
-  readonly #settings: ResolvedOpenAISettings;
 
   constructor(modelId: string, client: OpenAIClientSource, settings: ResolvedOpenAISettings) {
-    this.modelId = modelId;
-    this.id = `openai:judge:${modelId}`;
-    this.#client = client;
-    this.#settings = settings;
+    super('judge', modelId, client, settings);
   }
 
   /** `judge.estimatedInputTokens` in and `judge.estimatedOutputTokens` out, at the model's token prices. */
   estimateCost(): Cost {
-    const { estimatedInputTokens, estimatedOutputTokens } = this.#settings.judge;
-    return chatCost(this.#settings.prices, this.modelId, estimatedInputTokens, estimatedOutputTokens).cost;
+    const { estimatedInputTokens, estimatedOutputTokens } = this.settings.judge;
+    return chatCost(this.settings.prices, this.modelId, estimatedInputTokens, estimatedOutputTokens).cost;
   }
 
   async judge(input: JudgeInput, options: CallOptions = {}): Promise<JudgeResult> {
     options.signal?.throwIfAborted();
     this.#checkImage('reference', input.reference);
     this.#checkImage('image', input.image);
-    const settings = this.#settings.judge;
+    const settings = this.settings.judge;
     const answer = await structuredChat({
-      client: this.#client(),
+      client: this.client(),
       provider: this.id,
       model: this.modelId,
       schema: judgementSchema,
@@ -89,12 +82,12 @@ export class OpenAIVisionJudge implements VisionJudge {
       1,
       Math.max(0, verdict.score > 1 && verdict.score <= 100 ? verdict.score / 100 : verdict.score),
     );
-    const priced = chatCost(this.#settings.prices, this.modelId, answer.inputTokens, answer.outputTokens);
+    const priced = chatCost(this.settings.prices, this.modelId, answer.inputTokens, answer.outputTokens);
     return { score, reason: shortReason(verdict), cost: priced.cost, warnings: priced.warnings };
   }
 
   #messages(input: JudgeInput): ChatCompletionMessageParam[] {
-    const detail = this.#settings.judge.detail;
+    const detail = this.settings.judge.detail;
     const picture = (media: JudgeInput['image']) => ({
       type: 'image_url' as const,
       image_url: {

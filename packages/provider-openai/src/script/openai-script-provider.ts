@@ -9,6 +9,7 @@ import {
 import { structuredChat } from '../chat/structured-chat.js';
 import type { OpenAIClientSource } from '../openai-client.js';
 import { chatCost } from '../openai-cost.js';
+import { OpenAIModelProvider } from '../openai-model-provider.js';
 import type { ResolvedOpenAISettings } from '../openai-settings.js';
 import { normalizeScript } from './normalize-script.js';
 import { type ScriptOutput, scriptOutputSchema } from './script-output-schema.js';
@@ -22,44 +23,36 @@ const charactersPerToken = 4;
  * from the product's facts, then normalizes it (title length, scene count, hashtag caps per
  * platform, affiliate disclosure). Provider id `openai:script:<model>`.
  */
-export class OpenAIScriptProvider implements ScriptProvider {
-  readonly specificationVersion = 'v1';
+export class OpenAIScriptProvider extends OpenAIModelProvider implements ScriptProvider {
   readonly capability = 'script';
-  readonly id: string;
-  readonly modelId: string;
-  readonly #client: OpenAIClientSource;
-  readonly #settings: ResolvedOpenAISettings;
 
   constructor(modelId: string, client: OpenAIClientSource, settings: ResolvedOpenAISettings) {
-    this.modelId = modelId;
-    this.id = `openai:script:${modelId}`;
-    this.#client = client;
-    this.#settings = settings;
+    super('script', modelId, client, settings);
   }
 
   /** The cost of a typical call: the prompt's tokens plus `script.estimatedOutputTokens`. */
   estimateCost(input: ScriptInput): Cost {
-    const promptCharacters = scriptMessages(input, this.#settings.script).reduce(
+    const promptCharacters = scriptMessages(input, this.settings.script).reduce(
       (sum, message) => sum + (typeof message.content === 'string' ? message.content.length : 0),
       0,
     );
     const inputTokens = Math.ceil(promptCharacters / charactersPerToken);
     return chatCost(
-      this.#settings.prices,
+      this.settings.prices,
       this.modelId,
       inputTokens,
-      this.#settings.script.estimatedOutputTokens,
+      this.settings.script.estimatedOutputTokens,
     ).cost;
   }
 
   async generateScript(input: ScriptInput, options: CallOptions = {}): Promise<ScriptResult> {
     options.signal?.throwIfAborted();
     this.#checkInput(input);
-    const settings = this.#settings.script;
+    const settings = this.settings.script;
     const platforms = requestedPlatforms(input);
     options.onProgress?.({ fraction: 0, message: `writing the script with ${this.modelId}` });
     const answer = await structuredChat({
-      client: this.#client(),
+      client: this.client(),
       provider: this.id,
       model: this.modelId,
       schema: scriptOutputSchema(platforms),
@@ -86,7 +79,7 @@ export class OpenAIScriptProvider implements ScriptProvider {
         });
       },
     });
-    const priced = chatCost(this.#settings.prices, this.modelId, answer.inputTokens, answer.outputTokens);
+    const priced = chatCost(this.settings.prices, this.modelId, answer.inputTokens, answer.outputTokens);
     options.onProgress?.({ fraction: 1, message: 'script written' });
     return { script, cost: priced.cost, warnings: [...priced.warnings, ...warnings] };
   }

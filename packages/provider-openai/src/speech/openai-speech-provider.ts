@@ -11,6 +11,7 @@ import type { SpeechCreateParams } from 'openai/resources/audio/speech';
 import { sendToOpenAI } from '../openai-call.js';
 import { type OpenAIClientSource, requestOptions } from '../openai-client.js';
 import { speechCost } from '../openai-cost.js';
+import { OpenAIModelProvider } from '../openai-model-provider.js';
 import { speechModelTakesInstructions } from '../openai-models.js';
 import type { ResolvedOpenAISettings } from '../openai-settings.js';
 import { joinSpeechAudio } from './speech-audio.js';
@@ -28,31 +29,23 @@ const audioContentType = /^(?:audio\/|application\/octet-stream)/i;
  * over `speech.maxCharacters` are split at sentence ends and the audio joined.
  * Provider id `openai:speech:<model>`.
  */
-export class OpenAISpeechProvider implements VoiceProvider {
-  readonly specificationVersion = 'v1';
+export class OpenAISpeechProvider extends OpenAIModelProvider implements VoiceProvider {
   readonly capability = 'voice';
-  readonly id: string;
-  readonly modelId: string;
-  readonly #client: OpenAIClientSource;
-  readonly #settings: ResolvedOpenAISettings;
 
   constructor(modelId: string, client: OpenAIClientSource, settings: ResolvedOpenAISettings) {
-    this.modelId = modelId;
-    this.id = `openai:speech:${modelId}`;
-    this.#client = client;
-    this.#settings = settings;
+    super('speech', modelId, client, settings);
   }
 
   /** Per character, or per minute at `speech.charactersPerMinute` (divided by `speed`). */
   estimateCost(input: VoiceInput): Cost {
     const characters = (input.text ?? '').length;
-    const minutes = characters / this.#settings.speech.charactersPerMinute / (input.speed ?? 1);
-    return speechCost(this.#settings.prices, this.modelId, characters, Math.round(minutes * 60_000)).cost;
+    const minutes = characters / this.settings.speech.charactersPerMinute / (input.speed ?? 1);
+    return speechCost(this.settings.prices, this.modelId, characters, Math.round(minutes * 60_000)).cost;
   }
 
   async synthesize(input: VoiceInput, options: CallOptions = {}): Promise<VoiceResult> {
     options.signal?.throwIfAborted();
-    const settings = this.#settings.speech;
+    const settings = this.settings.speech;
     const parts = this.#check(input);
     const warnings: CallWarning[] = [
       {
@@ -62,7 +55,7 @@ export class OpenAISpeechProvider implements VoiceProvider {
       },
     ];
     const params = this.#params(input, warnings);
-    const client = this.#client();
+    const client = this.client();
     const bodies: Uint8Array[] = [];
     let status = 200;
     let requestId: string | undefined;
@@ -109,7 +102,7 @@ export class OpenAISpeechProvider implements VoiceProvider {
     });
     const durationMs = Math.round(joined.durationMs);
     const characters = parts.reduce((sum, part) => sum + part.length, 0);
-    const priced = speechCost(this.#settings.prices, this.modelId, characters, durationMs);
+    const priced = speechCost(this.settings.prices, this.modelId, characters, durationMs);
     options.onProgress?.({ fraction: 1, message: 'voice-over ready' });
     return {
       audio: joined.audio,
@@ -134,11 +127,11 @@ export class OpenAISpeechProvider implements VoiceProvider {
     if (input.speed !== undefined && !(input.speed >= 0.25 && input.speed <= 4)) {
       throw invalid('speed', `must be from 0.25 to 4, got ${input.speed}`);
     }
-    return splitForSpeech(input.text, this.#settings.speech.maxCharacters);
+    return splitForSpeech(input.text, this.settings.speech.maxCharacters);
   }
 
   #params(input: VoiceInput, warnings: CallWarning[]): Omit<SpeechCreateParams, 'input'> {
-    const settings = this.#settings.speech;
+    const settings = this.settings.speech;
     const voice = input.voice ?? settings.voice;
     const extra = (input.providerOptions?.openai ?? {}) as { instructions?: unknown };
     let instructions: string | undefined;
