@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createFileTokenStore } from '@reelsmith/auth';
 import { createJobQueue } from '@reelsmith/queue-bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
@@ -61,6 +62,14 @@ describe('reelsmith enqueue, queue status and worker (real Redis)', () => {
     expect(status.text()).toContain(`queue "${name}": 1 waiting, 0 active`);
 
     const dataDir = await tempDir();
+    // An Instagram token 3 days from expiry: the worker's token check raises an alert at start.
+    await createFileTokenStore(path.join(dataDir, 'tokens.json')).set({
+      provider: 'instagram',
+      account: 'instagram',
+      accessToken: 'test-worker-ig-token-not-real',
+      obtainedAt: new Date(Date.now() - 57 * 86_400_000).toISOString(),
+      expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    });
     const stop = new AbortController();
     const output = capture();
     const running = workerCommand({ config, queue: name, redis, dataDir }, output.stream, {}, stop.signal);
@@ -73,6 +82,9 @@ describe('reelsmith enqueue, queue status and worker (real Redis)', () => {
     expect(await running).toBe(0);
     expect(output.text()).toMatch(/✓ Kettle \(kettle-[0-9a-f]{8}\)/);
     expect(output.text()).toContain('Stopping: finishing or handing back running videos');
+    const alerts = await readFile(path.join(dataDir, 'alerts.jsonl'), 'utf8');
+    expect(alerts).toContain('instagram');
+    expect(alerts).not.toContain('test-worker-ig-token-not-real');
   });
 });
 

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAlerts, scheduleDailySummary } from '@reelsmith/alerts';
-import { createAffiliatePipeline, createEventBus, recordEvents } from '@reelsmith/core';
+import { createAffiliatePipeline, createEventBus, type EventBus, recordEvents } from '@reelsmith/core';
 import { createPipelineWorker } from '@reelsmith/queue-bullmq';
 import { createRedisCheckpointStore, createRedisLimiters, shareBreakers } from '@reelsmith/store-redis';
 import { exitCodes, UsageError } from '../exit-codes.js';
@@ -8,6 +9,7 @@ import { loadConfig } from '../offline/load-config.js';
 import { alertChannelsFromEnv } from '../operations/alert-channels.js';
 import { eventLogFrom, type OperationsFlags, redisUrl } from '../operations/stores-from-flags.js';
 import type { ProgressOutput } from '../progress/progress-view.js';
+import { tokenManagerFrom } from './auth-command.js';
 
 /** Flags of `reelsmith worker`. */
 export interface WorkerFlags extends OperationsFlags {
@@ -68,6 +70,7 @@ export async function workerCommand(
       ...(options.budget?.perRunUsd !== undefined ? { budget: { perRunUsd: options.budget.perRunUsd } } : {}),
     },
   });
+  const stopTokenChecks = watchTokens(dataDir, env, pipeline.events);
   const stopSummary =
     env.REELSMITH_SUMMARY_AT && channels.length > 0
       ? scheduleDailySummary({
@@ -102,6 +105,7 @@ export async function workerCommand(
   output.write('Stopping: finishing or handing back running videos…\n');
   await worker.close();
   stopSummary();
+  stopTokenChecks();
   await alerts.close();
   recorder.detach();
   await recorder.flushed();
@@ -113,4 +117,21 @@ export async function workerCommand(
   ]);
   await (options.renderer as { close?: () => Promise<void> }).close?.();
   return exitCodes.ok;
+}
+
+const tokenCheckEveryMs = 6 * 3_600_000;
+
+/**
+ * With a token file (`reelsmith auth login …`), checks the accounts at start and every 6 hours,
+ * so `token:expiring` and `token:invalid` reach the alerts before a publish fails.
+ */
+function watchTokens(dataDir: string, env: NodeJS.ProcessEnv, events: EventBus): () => void {
+  const file = path.join(dataDir, 'tokens.json');
+  if (!existsSync(file)) return () => undefined;
+  const tokens = tokenManagerFrom({ tokens: file }, { env, managerOptions: { events } });
+  const check = () => void tokens.checkExpiry().catch(() => undefined);
+  check();
+  const timer = setInterval(check, tokenCheckEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
