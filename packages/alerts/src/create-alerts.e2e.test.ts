@@ -5,19 +5,7 @@ import {
   fallback,
   PhaseError,
 } from '@reelsmith/core';
-import {
-  createFakeImageProvider,
-  createFakeProductSource,
-  createFakePublisher,
-  createFakeRenderer,
-  createFakeScriptProvider,
-  createFakeVisionJudge,
-  createFakeVoiceProvider,
-  createMemoryCheckpointStore,
-  createMemoryMediaStore,
-  createPng,
-  installTestServer,
-} from '@reelsmith/testkit';
+import { createFakeVoiceProvider, fakeAffiliateOptions, installTestServer } from '@reelsmith/testkit';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createSlackChannel } from './channels/slack-channel.js';
@@ -26,23 +14,9 @@ import { createAlerts } from './create-alerts.js';
 import { createFakeClock, slackUrl } from './testing/test-helpers.js';
 
 const server = installTestServer();
-const photo = { data: createPng({ width: 8, height: 8 }), mediaType: 'image/png' };
 
 function pipelineWith(voice: Parameters<typeof createAffiliatePipeline>[0]['voice'], events: EventBus) {
-  return createAffiliatePipeline({
-    productSource: createFakeProductSource(),
-    script: createFakeScriptProvider({ costUsd: 0.01 }),
-    images: createFakeImageProvider({ costUsd: 0.04 }),
-    judge: createFakeVisionJudge({ score: 0.95 }),
-    voice,
-    renderer: createFakeRenderer(),
-    publishers: [createFakePublisher({ platform: 'youtube' })],
-    photoLoader: async () => photo,
-    checkpoints: createMemoryCheckpointStore(),
-    media: createMemoryMediaStore(),
-    retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    events,
-  });
+  return createAffiliatePipeline(fakeAffiliateOptions({ voice, events }));
 }
 
 describe('createAlerts with a real affiliate pipeline', () => {

@@ -32,6 +32,7 @@ export {
   type VoiceProviderContractOptions,
 } from './contracts/voice-contract.js';
 // Fakes
+export { fakeAffiliateOptions } from './fakes/fake-affiliate-options.js';
 export {
   createFakeImageProvider,
   type FakeImageProvider,

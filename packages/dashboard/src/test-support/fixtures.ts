@@ -12,15 +12,11 @@ import {
 } from '@reelsmith/core';
 import {
   createFakeImageProvider,
-  createFakeProductSource,
   createFakePublisher,
   createFakeRenderer,
   createFakeScriptProvider,
-  createFakeVisionJudge,
   createFakeVoiceProvider,
-  createMemoryCheckpointStore,
-  createMemoryMediaStore,
-  createPng,
+  fakeAffiliateOptions,
 } from '@reelsmith/testkit';
 
 /** @internal A temporary folder, removed by the returned function. */
@@ -141,28 +137,23 @@ export function pipelineWithFakes(
   options: { latencyMs?: number; publishFails?: boolean; overrides?: Partial<AffiliatePipelineOptions> } = {},
 ): Pipeline {
   const latencyMs = options.latencyMs ?? 0;
-  const photo = { data: createPng({ width: 8, height: 8 }), mediaType: 'image/png' };
-  return createAffiliatePipeline({
-    productSource: createFakeProductSource(),
-    script: createFakeScriptProvider({ costUsd: 0.01, latencyMs }),
-    images: createFakeImageProvider({ costUsd: 0.04, latencyMs }),
-    judge: createFakeVisionJudge({ score: 0.95 }),
-    voice: createFakeVoiceProvider({ costUsd: 0.02, latencyMs }),
-    renderer: progressRenderer(createFakeRenderer(), { steps: 5, stepMs: latencyMs }),
-    publishers: [
-      createFakePublisher({
-        platform: 'youtube',
-        id: 'youtube',
-        latencyMs,
-        ...(options.publishFails ? { failures: ['auth', 'auth', 'auth'] } : {}),
-      }),
-    ],
-    photoLoader: async () => photo,
-    checkpoints: createMemoryCheckpointStore(),
-    media: createMemoryMediaStore(),
-    retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    ...options.overrides,
-  });
+  return createAffiliatePipeline(
+    fakeAffiliateOptions({
+      script: createFakeScriptProvider({ costUsd: 0.01, latencyMs }),
+      images: createFakeImageProvider({ costUsd: 0.04, latencyMs }),
+      voice: createFakeVoiceProvider({ costUsd: 0.02, latencyMs }),
+      renderer: progressRenderer(createFakeRenderer(), { steps: 5, stepMs: latencyMs }),
+      publishers: [
+        createFakePublisher({
+          platform: 'youtube',
+          id: 'youtube',
+          latencyMs,
+          ...(options.publishFails ? { failures: ['auth', 'auth', 'auth'] } : {}),
+        }),
+      ],
+      ...options.overrides,
+    }),
+  );
 }
 
 /** @internal A renderer that reports progress in `steps` steps `stepMs` apart, then renders with `inner`. */
