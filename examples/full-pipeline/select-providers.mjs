@@ -2,6 +2,7 @@
 // real AI providers where a key is present, the local (offline) providers for everything else.
 // Constructing a provider reads nothing from the network; keys are only sent at the first call.
 import path from 'node:path';
+import { loadOfflineVoice } from '@reelsmith/cli';
 import { fallback } from '@reelsmith/core';
 import { createElevenLabs } from '@reelsmith/provider-elevenlabs';
 import { createFal } from '@reelsmith/provider-fal';
@@ -79,21 +80,6 @@ function chain(members) {
 /** `a`, `a and b`, `a, b and c`. */
 function list(items) {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-/** The offline voice: eSpeak NG (GPL-3.0-or-later), imported only when it is needed and installed. */
-async function loadEspeakVoice() {
-  const specifier = '@reelsmith/voice-espeak';
-  try {
-    const module = await import(specifier);
-    return module.espeakVoice;
-  } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new Error(
-      'no voice key is set (ELEVENLABS_API_KEY or OPENAI_API_KEY) and the offline voice is not installed: ' +
-        'npm install @reelsmith/voice-espeak (GPL-3.0-or-later), or set a voice key',
-    );
-  }
 }
 
 /**
@@ -226,7 +212,7 @@ export async function selectProviders(env = process.env, settings = {}) {
     voice = chain(voiceMembers);
     say('voice', voiceMembers, `${list(voiceReasons)} set`);
   } else {
-    voice = await loadEspeakVoice();
+    voice = await loadOfflineVoice();
     say('voice', [voice], 'no ELEVENLABS_API_KEY or OPENAI_API_KEY: offline eSpeak NG (GPL)');
   }
 
