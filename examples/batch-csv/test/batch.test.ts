@@ -2,17 +2,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type AffiliatePipelineOptions, createAffiliatePipeline, ProviderError } from '@reelsmith/core';
+import { createAffiliatePipeline, ProviderError } from '@reelsmith/core';
 import {
   createFakeImageProvider,
   createFakeProductSource,
   createFakePublisher,
-  createFakeRenderer,
-  createFakeScriptProvider,
-  createFakeVoiceProvider,
-  createMemoryCheckpointStore,
-  createMemoryMediaStore,
-  createPng,
+  fakeAffiliateOptions,
 } from '@reelsmith/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BatchFileError, runBatch } from '../batch.mjs';
@@ -35,8 +30,7 @@ async function csvFile(text: string) {
 function fakeSetup() {
   const products = createFakeProductSource();
   const publisher = createFakePublisher({ platform: 'fake' });
-  const photo = { data: createPng({ width: 8, height: 8 }), mediaType: 'image/png' };
-  const options: AffiliatePipelineOptions = {
+  const options = fakeAffiliateOptions({
     productSource: {
       ...products,
       getProduct: async (query, callOptions) => {
@@ -50,16 +44,10 @@ function fakeSetup() {
         return products.getProduct(query, callOptions);
       },
     },
-    script: createFakeScriptProvider(),
+    judge: undefined,
     images: createFakeImageProvider({ costUsd: 0.01 }),
-    voice: createFakeVoiceProvider(),
-    renderer: createFakeRenderer(),
     publishers: [publisher],
-    photoLoader: async () => photo,
-    checkpoints: createMemoryCheckpointStore(),
-    media: createMemoryMediaStore(),
-    retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 },
-  };
+  });
   return { pipeline: createAffiliatePipeline(options), publisher };
 }
 

@@ -1,34 +1,18 @@
 // Shared by the tests: a standard pipeline on testkit fakes, and an SSE reader over fetch.
 import { type AffiliatePipelineOptions, createAffiliatePipeline, type Pipeline } from '@reelsmith/core';
-import {
-  createFakeImageProvider,
-  createFakeProductSource,
-  createFakePublisher,
-  createFakeRenderer,
-  createFakeScriptProvider,
-  createFakeVoiceProvider,
-  createMemoryCheckpointStore,
-  createMemoryMediaStore,
-  createPng,
-} from '@reelsmith/testkit';
+import { createFakeImageProvider, createFakePublisher, fakeAffiliateOptions } from '@reelsmith/testkit';
 import { expect } from 'vitest';
 
 /** The standard pipeline with no network: fakes for every provider, memory stores. */
 export function fakePipeline(overrides: Partial<AffiliatePipelineOptions> = {}): Pipeline {
-  const photo = { data: createPng({ width: 8, height: 8 }), mediaType: 'image/png' };
-  return createAffiliatePipeline({
-    productSource: createFakeProductSource(),
-    script: createFakeScriptProvider(),
-    images: createFakeImageProvider({ costUsd: 0.01 }),
-    voice: createFakeVoiceProvider(),
-    renderer: createFakeRenderer(),
-    publishers: [createFakePublisher({ platform: 'fake' })],
-    photoLoader: async () => photo,
-    checkpoints: createMemoryCheckpointStore(),
-    media: createMemoryMediaStore(),
-    retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    ...overrides,
-  });
+  return createAffiliatePipeline(
+    fakeAffiliateOptions({
+      judge: undefined,
+      images: createFakeImageProvider({ costUsd: 0.01 }),
+      publishers: [createFakePublisher({ platform: 'fake' })],
+      ...overrides,
+    }),
+  );
 }
 
 /** One Server-Sent Event. */
